@@ -1,0 +1,1 @@
+"""Data only: gazetteers and patterns, installed as ``pipeline.configs``."""

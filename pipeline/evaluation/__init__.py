@@ -1,0 +1,1 @@
+"""Scoring extracted mentions against gold annotations."""
