@@ -1,0 +1,576 @@
+"""COMPANY mentions: the gazetteer plus context rules for companies nobody listed.
+
+Everything is matched on a normalised copy of ``doc.text`` (NFKC, line-wrapped words joined,
+see :mod:`pipeline.textnorm`) and mapped back to original offsets. Tokens are used only as
+evidence: word boundaries (アーム is not matched inside アームストロング), part of speech
+(a proper noun before 製薬 makes a company name) and, when the Doc has them, GiNZA's own
+``Company`` entities. With the parser and NER disabled (the fast profile) the gazetteer and
+character rules still run.
+
+Rule sources, strongest first (a weaker candidate that overlaps a stronger one is dropped):
+1. legal forms: ``株式会社X``, ``X株式会社``, ``(株)X``, ``X Inc.`` (the legal form stays outside);
+2. the gazetteer (every alias of a known company -> its canonical name);
+3. trigger words: ``傘下のX``, ``スタートアップ企業X``, ``X社は``, ``Xの子会社``;
+4. name suffixes: a proper noun followed by 製薬, 電鉄, ホールディングス, グループ, 科技...;
+5. GiNZA ``Company`` entities, cleaned of legal forms, country prefixes and 社.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .gazetteer import Entry, Gazetteer, is_katakana, is_kanji, script_of, strict_form_ok
+from .mention import Mention
+from .resources import load_json
+from .textnorm import NormalizedText, normalize_with_map
+
+LABEL = "COMPANY"
+_P_LEGAL, _P_GAZ, _P_TRIGGER, _P_SUFFIX, _P_GINZA = range(5)
+
+# characters that can continue a Latin name across a space or inside it: "Moore Threads", "AT&T"
+_LATIN_INNER = set("&.-'+")
+_NAME_MARKS = set("・ー=")
+_OPEN_QUOTES = set("「『“\"(")
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int  # normalised offsets
+    end: int
+    canonical: str | None
+    priority: int
+
+
+class _Context:
+    """One document prepared for matching: normalised copies and token evidence."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.low: NormalizedText = normalize_with_map(self.text, lowercase=True)
+        self.norm: NormalizedText = normalize_with_map(self.text)
+        self.n = len(self.low.text)
+        tok_starts: set[int] = set()
+        tok_ends: set[int] = set()
+        self.tok_of_char = [-1] * (len(self.text) + 1)
+        for tok in doc:
+            tok_starts.add(tok.idx)
+            tok_ends.add(tok.idx + len(tok.text))
+            for k in range(tok.idx, tok.idx + len(tok.text)):
+                self.tok_of_char[k] = tok.i
+        starts, ends = self.low.starts, self.low.ends
+        self.boundary = [False] * (self.n + 1)
+        self.boundary[0] = self.boundary[self.n] = True
+        for i in range(1, self.n):
+            if starts[i] == starts[i - 1]:
+                continue
+            self.boundary[i] = starts[i] in tok_starts or ends[i - 1] in tok_ends
+        self.has_ents = doc.has_annotation("ENT_IOB")
+
+    def token_at(self, i: int):
+        """The token covering normalised position ``i`` (or None)."""
+        if i < 0 or i >= self.n:
+            return None
+        k = self.tok_of_char[self.low.starts[i]]
+        return self.doc[k] if k >= 0 else None
+
+    def to_norm(self, orig: int) -> int:
+        """First normalised index whose original start is >= ``orig``."""
+        starts = self.low.starts
+        lo, hi = 0, self.n
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if starts[mid] < orig:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+def _ch(text: str, i: int) -> str:
+    return text[i] if 0 <= i < len(text) else ""
+
+
+def _is_name_char(ch: str) -> bool:
+    return bool(ch) and (script_of(ch) in ("latin", "kata", "kanji") or ch in _NAME_MARKS)
+
+
+class CompanyFinder:
+    """Finds COMPANY mentions in a spaCy ``Doc``."""
+
+    def __init__(self, *, gazetteer: Gazetteer, context_rules: bool = True, rules: dict | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.context_rules = context_rules
+        self.rules = rules if rules is not None else load_json("company_rules.json")
+        r = self.rules
+        nk = lambda s: normalize_with_map(s).text  # noqa: E731
+        self._legal_prefixes = sorted({nk(s) for s in r["legal_prefixes"]}, key=len, reverse=True)
+        self._legal_suffixes = sorted({nk(s) for s in r["legal_suffixes"]}, key=len, reverse=True)
+        self._latin_legal = sorted({nk(s) for s in r["latin_legal_suffixes"]}, key=len, reverse=True)
+        self._name_suffixes = sorted({nk(s) for s in r["name_suffixes"]}, key=len, reverse=True)
+        self._strong_suffixes = {nk(s) for s in r.get("strong_name_suffixes", ())}
+        self._regional_suffixes = {nk(s) for s in r.get("regional_name_suffixes", ())}
+        self._countries = sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True)
+        self._country_chars = {c for c in self._countries if len(c) == 1}
+        self._before = sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True)
+        self._after = sorted({nk(s) for s in r["after_name_triggers"]}, key=len, reverse=True)
+        self._anaphora = {nk(s) for s in r["anaphora"]}
+        self._not_company_suffixes = tuple(nk(s) for s in r["not_company_suffixes"])
+        self._place_suffixes = tuple(nk(s) for s in r["place_suffixes"])
+        self._stop = {nk(s).lower() for s in r["stop_names"]} | {a.lower() for a in self._anaphora}
+        self._product_nouns = tuple(nk(s) for s in r["product_nouns"])
+        self._not_followed = {k: tuple(nk(s) for s in v) for k, v in r.get("not_followed_by", {}).items()}
+        self._not_preceded = {k: tuple(nk(s) for s in v) for k, v in r.get("not_preceded_by", {}).items()}
+        # one regex for the legal forms and suffix/trigger anchors (compiled once)
+        self._legal_re = re.compile("|".join(re.escape(s) for s in self._legal_prefixes))
+        self._latin_legal_re = re.compile(
+            r"(?<![A-Za-z])(?:,\s?)?(?:" + "|".join(re.escape(s) for s in self._latin_legal) + r")(?![A-Za-z])")
+        self._before_re = re.compile("|".join(re.escape(s) for s in self._before))
+        self._after_re = re.compile("|".join(re.escape(s) for s in self._after))
+
+    @classmethod
+    def from_config(cls, config_dir: str | Path | None = None, *, context_rules: bool = True) -> "CompanyFinder":
+        return cls(gazetteer=Gazetteer.from_config(config_dir), context_rules=context_rules,
+                   rules=load_json("company_rules.json", config_dir))
+
+    # ------------------------------------------------------------------------------------
+    def find(self, doc) -> list[Mention]:
+        if not doc.text:
+            return []
+        ctx = _Context(doc)
+        cands: list[_Cand] = []
+        cands += self._gazetteer_matches(ctx)
+        if self.context_rules:
+            cands += self._legal_forms(ctx)
+            cands += self._trigger_rules(ctx)
+            cands += self._suffix_rules(ctx)
+            if ctx.has_ents:
+                cands += self._ginza_entities(ctx)
+        # a rule may not bring back a known name that the gazetteer rejected in this context
+        # (DeepSeek-R1, TEL：03-..., Armアーキテクチャ)
+        kept = []
+        for c in cands:
+            if c.priority != _P_GAZ:
+                entry = self.gazetteer.lookup(ctx.norm.text[c.start:c.end], LABEL)
+                if entry is not None and not self._accept_alias(ctx, c.start, c.end, entry):
+                    continue
+            kept.append(c)
+        cands = kept
+        chosen: list[_Cand] = []
+        taken = [False] * (ctx.n + 1)
+        for c in sorted(cands, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
+            if c.end <= c.start or any(taken[c.start:c.end]):
+                continue
+            chosen.append(c)
+            for k in range(c.start, c.end):
+                taken[k] = True
+        out = []
+        for c in sorted(chosen, key=lambda c: c.start):
+            s, e = ctx.low.to_original(c.start, c.end)
+            surface = ctx.text[s:e]
+            # never leading or trailing whitespace
+            while surface and surface[0].isspace():
+                s += 1
+                surface = surface[1:]
+            while surface and surface[-1].isspace():
+                e -= 1
+                surface = surface[:-1]
+            if not surface:
+                continue
+            canonical = c.canonical or self.gazetteer.canonical_company(surface) or unicodedata.normalize("NFKC", surface).replace("\n", "").replace("\r", "")
+            out.append(Mention(s, e, LABEL, surface, canonical=canonical))
+        return out
+
+    # --- 1. gazetteer --------------------------------------------------------------------
+    def _gazetteer_matches(self, ctx: _Context) -> list[_Cand]:
+        out: list[_Cand] = []
+        text = ctx.low.text
+        i = 0
+        while i < ctx.n:
+            hit = None
+            for end, entry in self.gazetteer.candidates(text, i):
+                if entry.label != LABEL:
+                    continue
+                if self._accept_alias(ctx, i, end, entry):
+                    hit = (end, entry)
+                    break
+            if hit:
+                out.append(_Cand(i, hit[0], hit[1].canonical, _P_GAZ))
+                i = hit[0]
+            else:
+                i += 1
+        return out
+
+    def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry) -> bool:
+        low, norm = ctx.low.text, ctx.norm.text
+        surface = norm[s:e]
+        if entry.strict and not strict_form_ok(entry, surface):
+            return False
+        prev, nxt = _ch(norm, s - 1), _ch(norm, e)
+        if s > 0 and "\n" in ctx.text[ctx.low.ends[s - 1]:ctx.low.starts[s]]:
+            prev = " "
+        if e < ctx.n and "\n" in ctx.text[ctx.low.ends[e - 1]:ctx.low.starts[e]]:
+            nxt = " "
+        first, last = surface[0], surface[-1]
+        fs, ls = script_of(first), script_of(last)
+        ps, ns = script_of(prev), script_of(nxt)
+        # Latin names need non-alphanumeric neighbours, and are not part of a URL or a model
+        # name (www.xpert.digital, DeepSeek-R1).
+        if fs == "latin" and ps == "latin":
+            return False
+        if ls == "latin" and ns == "latin":
+            return False
+        if prev in "./@_-" and script_of(_ch(norm, s - 2)) == "latin":
+            return False
+        if nxt in "./@_" and script_of(_ch(norm, e + 1)) == "latin":
+            return False
+        if nxt == "-" and script_of(_ch(norm, e + 1)) == "latin" and fs == "latin":
+            return False
+        if fs == "kata" and ps == "kata":
+            return False
+        if ls == "kata" and ns == "kata" and (entry.strict or not ctx.boundary[e]):
+            return False
+        if fs == "kanji" and ps == "kanji" and not ctx.boundary[s] and prev not in self._country_chars:
+            return False
+        if ls == "kanji" and ns == "kanji":
+            if not ctx.boundary[e] or entry.strict:
+                return False
+        if ls in ("kanji", "kata") and norm.startswith(self._place_suffixes, e) and not norm.startswith("市場", e):
+            return False
+        if entry.strict and fs != "latin":
+            # ambiguous words (メタ, アーム, ディスコ): no letters glued on either side
+            if ps in ("kata", "kanji", "latin") and prev not in self._country_chars:
+                return False
+            if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製"):
+                return False
+        nf = self._not_followed.get(entry.canonical)
+        if nf and norm.startswith(nf, e):
+            return False
+        npre = self._not_preceded.get(entry.canonical)
+        if npre and norm[:s].rstrip().endswith(npre):
+            return False
+        if self._is_product_quote(norm, s, e):
+            return False
+        return True
+
+    def _is_product_quote(self, norm: str, s: int, e: int) -> bool:
+        """AIチャットボット「DeepSeek」: a product named in quotes, not the company."""
+        if _ch(norm, s - 1) in "「『\"“" and _ch(norm, e) in "」』\"”":
+            return norm[:s - 1].rstrip().endswith(self._product_nouns)
+        return False
+
+    # --- 2. legal forms ------------------------------------------------------------------
+    def _legal_forms(self, ctx: _Context) -> list[_Cand]:
+        out: list[_Cand] = []
+        norm = ctx.norm.text
+        for m in self._legal_re.finditer(norm):
+            # X株式会社 (name before) or 株式会社X (name after)
+            bs = self._name_back(ctx, m.start())
+            if bs is not None and bs < m.start():
+                out.append(_Cand(bs, m.start(), None, _P_LEGAL))
+                continue
+            fe = self._name_forward(ctx, m.end())
+            if fe is not None and fe > m.end():
+                out.append(_Cand(m.end(), fe, None, _P_LEGAL))
+        for m in self._latin_legal_re.finditer(norm):
+            j = m.start()
+            k = j
+            # back over Latin words: "Moore Threads Technology Co., Ltd."
+            while k > 0 and (script_of(norm[k - 1]) == "latin" or norm[k - 1] in _LATIN_INNER
+                             or (norm[k - 1] == " " and script_of(_ch(norm, k - 2)) == "latin")):
+                k -= 1
+            while k < j and not (script_of(norm[k]) == "latin"):
+                k += 1
+            name = norm[k:j].strip()
+            if len(name) >= 2 and (m.group().strip(", ") not in ("AG", "SA", "NV", "Co.", "SE") or name[:1].isupper()):
+                if name.lower() not in self._stop and name[:1].isupper():
+                    out.append(_Cand(k, k + len(norm[k:j].rstrip()), None, _P_LEGAL))
+        return [c for c in out if self._valid_name(ctx, c.start, c.end)]
+
+    def _name_back(self, ctx: _Context, j: int) -> int | None:
+        """Start of the name that ends at ``j`` (normalised), by tokens: proper/common nouns,
+        no numbers, dates or particles; None when there is none."""
+        norm = ctx.norm.text
+        k = j
+        while k > 0 and (_is_name_char(norm[k - 1]) or norm[k - 1] in _LATIN_INNER
+                         or (norm[k - 1] == " " and script_of(_ch(norm, k - 2)) == "latin" and script_of(_ch(norm, k)) == "latin")):
+            k -= 1
+        if k == j:
+            return None
+        # drop leading tokens that cannot start a name (dates, numbers, 同, country prefixes...)
+        k = self._trim_leading(ctx, k, j)
+        return k if k < j else None
+
+    def _name_forward(self, ctx: _Context, i: int) -> int | None:
+        norm = ctx.norm.text
+        k = i
+        while k < ctx.n and (_is_name_char(norm[k]) or norm[k] in "&'+"
+                             or (norm[k] in " .-" and script_of(_ch(norm, k + 1)) == "latin" and script_of(_ch(norm, k - 1)) == "latin")):
+            k += 1
+        # cut at a trailing function word token (社長, 本社, 代表...)
+        k = self._trim_trailing(ctx, i, k)
+        return k if k > i else None
+
+    _TRAIL = ("代表取締役社長", "代表取締役", "取締役", "社長", "会長", "代表", "本社", "工場", "社員", "子会社", "傘下", "製", "社", "株")
+
+    def _trim_trailing(self, ctx: _Context, i: int, k: int) -> int:
+        norm = ctx.norm.text
+        changed = True
+        while changed and k > i:
+            changed = False
+            for t in self._TRAIL:
+                if norm.endswith(t, i, k) and k - len(t) > i and ctx.boundary[k - len(t)]:
+                    k -= len(t)
+                    changed = True
+                    break
+        # a legal form glued at the end (株式会社Xホールディングス株式会社 is rare): cut it
+        for lf in self._legal_suffixes:
+            if norm.endswith(lf, i, k) and k - len(lf) > i:
+                k -= len(lf)
+        return k
+
+    def _trim_leading(self, ctx: _Context, k: int, j: int) -> int:
+        norm = ctx.norm.text
+        while k < j:
+            tok = ctx.token_at(k)
+            if tok is None:
+                break
+            tag = tok.tag_
+            tstart = ctx.to_norm(tok.idx)
+            tend = ctx.to_norm(tok.idx + len(tok.text))
+            if tstart < k:  # token begins before the run: evaluate only the run part
+                tstart = k
+            drop = False
+            if "数詞" in tag or "副詞可能" in tag or "助数詞" in tag or tok.pos_ in ("NUM", "ADP", "AUX", "VERB", "ADJ", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "PUNCT"):
+                drop = True
+            elif tok.text in self._anaphora or tok.text in ("同", "旧", "元", "現", "新", "各", "両", "当", "前", "子会社", "傘下", "親会社", "企業", "会社", "メーカー", "大手"):
+                drop = True
+            else:
+                for c in self._countries:
+                    if norm.startswith(c, k) and k + len(c) < j and (tend - tstart <= len(c) or len(c) == 1):
+                        if script_of(_ch(norm, k + len(c))) in ("kata", "latin") or tend - tstart <= len(c):
+                            if tok.text == c or len(c) == 1 and tend - tstart == 1:
+                                drop = True
+                        break
+            if not drop:
+                break
+            k = max(tend, k + 1)
+        return k
+
+    def _valid_name(self, ctx: _Context, s: int, e: int) -> bool:
+        norm = ctx.norm.text
+        name = norm[s:e].strip()
+        if len(name) < 2 and not (len(name) == 1 and script_of(name) in ("latin", "kanji")):
+            return False
+        if name.lower() in self._stop or name in self._anaphora:
+            return False
+        if name.endswith(self._not_company_suffixes):
+            return False
+        if all(not c.isalpha() for c in name):
+            return False
+        if all(ch.isdigit() or ch in ",.-" for ch in name):
+            return False
+        return True
+
+    # --- 3. trigger words -----------------------------------------------------------------
+    def _trigger_rules(self, ctx: _Context) -> list[_Cand]:
+        out: list[_Cand] = []
+        norm = ctx.norm.text
+        for m in self._before_re.finditer(norm):
+            i = m.end()
+            while i < ctx.n and norm[i] in " 「『":
+                i += 1
+            k = self._katalatin_forward(norm, i)
+            if k > i:
+                k = self._extend_suffix(norm, k)
+                out.append(_Cand(i, k, None, _P_TRIGGER))
+                continue
+            # a kanji proper noun: 傘下の華虹半導体
+            tok = ctx.token_at(i)
+            if tok is not None and ctx.to_norm(tok.idx) == i and "固有名詞" in tok.tag_ and "人名" not in tok.tag_ and "地名" not in tok.tag_:
+                k = ctx.to_norm(tok.idx + len(tok.text))
+                k = self._extend_suffix(norm, k)
+                out.append(_Cand(i, k, None, _P_TRIGGER))
+        for m in self._after_re.finditer(norm):
+            j = m.start()
+            trig = m.group()
+            if trig.startswith("社"):
+                # 社会, 社長... are excluded by the trigger list itself (社は, 社が, ...)
+                pass
+            k = self._katalatin_back(norm, j)
+            if k < j:
+                # the run must not start in the middle of a longer katakana word
+                out.append(_Cand(k, j, None, _P_TRIGGER))
+                continue
+            tok = ctx.token_at(j - 1)
+            if tok is not None and trig.startswith("社") and ctx.to_norm(tok.idx + len(tok.text)) == j:
+                if "固有名詞" in tok.tag_ and "人名" not in tok.tag_ and "地名" not in tok.tag_:
+                    out.append(_Cand(ctx.to_norm(tok.idx), j, None, _P_TRIGGER))
+        res = []
+        for c in out:
+            c.start, c.end = self._strip_country(norm, c.start, c.end)
+            if self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end]):
+                res.append(c)
+        return res
+
+    def _katalatin_forward(self, norm: str, i: int) -> int:
+        k = i
+        n = len(norm)
+        while k < n:
+            ch = norm[k]
+            sc = script_of(ch)
+            if sc in ("kata", "latin") or (ch in "・ー&" and k > i):
+                k += 1
+            elif ch in " .-'" and k > i and script_of(_ch(norm, k - 1)) == "latin" and script_of(_ch(norm, k + 1)) == "latin":
+                k += 1
+            else:
+                break
+        while k > i and norm[k - 1] in "・&.-' ":
+            k -= 1
+        return k
+
+    def _katalatin_back(self, norm: str, j: int) -> int:
+        k = j
+        while k > 0:
+            ch = norm[k - 1]
+            sc = script_of(ch)
+            if sc in ("kata", "latin") or ch in "・ー&":
+                k -= 1
+            elif ch in " .-'" and script_of(_ch(norm, k - 2)) == "latin" and script_of(_ch(norm, k)) == "latin":
+                k -= 1
+            else:
+                break
+        while k < j and norm[k] in "・&.-' ー":
+            k += 1
+        return k
+
+    def _extend_suffix(self, norm: str, k: int) -> int:
+        for suf in self._name_suffixes:
+            if norm.startswith(suf, k):
+                return k + len(suf)
+        return k
+
+    def _strip_country(self, norm: str, s: int, e: int) -> tuple[int, int]:
+        for c in self._countries:
+            if norm.startswith(c, s) and e - s > len(c) + 1 and script_of(_ch(norm, s + len(c))) in ("kata", "latin"):
+                return s + len(c), e
+        return s, e
+
+    _GENERIC = {"ai", "it", "gpu", "cpu", "ceo", "ipo", "ev", "pc", "os", "sns", "dx", "iot", "api", "saas", "b2b", "b2c",
+                "メーカー", "ベンダー", "サプライヤー", "プロバイダー", "クラウド", "チップ", "ソフトウェア", "ハードウェア",
+                "システム", "サービス", "プラットフォーム", "テクノロジー", "グループ", "ホールディングス", "ベンチャー",
+                "スタートアップ", "ファウンドリー", "ファウンドリ", "パートナー", "ブランド", "ライバル", "トップ", "データ",
+                "インフラ", "セキュリティ", "エンジニア", "コンサルティング", "マーケティング", "ビジネス", "ソリューション",
+                "プロジェクト", "チーム", "ユーザー", "メディア", "ネット", "アプリ", "ゲーム", "モデル", "ファンド", "エネルギー"}
+
+    def _looks_generic(self, name: str) -> bool:
+        low = name.lower()
+        if low in self._GENERIC:
+            return True
+        if re.fullmatch(r"[a-z]{1,3}", low) and name.islower():
+            return True
+        return False
+
+    # --- 4. name suffixes ----------------------------------------------------------------
+    def _suffix_rules(self, ctx: _Context) -> list[_Cand]:
+        out: list[_Cand] = []
+        norm = ctx.norm.text
+        doc = ctx.doc
+        for tok in doc:
+            ts, te = ctx.to_norm(tok.idx), ctx.to_norm(tok.idx + len(tok.text))
+            ttext = norm[ts:te]
+            suf = next((s for s in self._name_suffixes if ttext.endswith(s)), None)
+            if suf is None:
+                continue
+            if len(ttext) > len(suf):
+                # one token carries name + suffix: 日本航空, 九州電力 (a proper noun)
+                if "固有名詞" in tok.tag_ and "地名" not in tok.tag_ and "人名" not in tok.tag_:
+                    if not ttext.endswith(self._not_company_suffixes):
+                        out.append(_Cand(ts, te, None, _P_SUFFIX))
+                continue
+            # the suffix is its own token: take the noun run before it and start the name at
+            # its first name-like token (a proper noun, a surname, a place for 電力/鉄道...)
+            run = []
+            k = ts
+            i = tok.i - 1
+            while i >= 0 and len(run) < 6:
+                p = doc[i]
+                ps, pe = ctx.to_norm(p.idx), ctx.to_norm(p.idx + len(p.text))
+                if pe != k and not (pe < k and norm[pe:k].strip() == ""):
+                    break
+                if p.text == "・":
+                    run.append((p, ps, False))
+                    k = ps
+                    i -= 1
+                    continue
+                if "数詞" in p.tag_ or "副詞可能" in p.tag_ or p.pos_ not in ("NOUN", "PROPN", "X", "SYM"):
+                    break
+                if p.text in self._anaphora:
+                    break
+                ptext = norm[ps:pe]
+                sc = {script_of(c) for c in ptext if c not in "・ー"}
+                country = "地名-国" in p.tag_
+                if "固有名詞" in p.tag_ and "人名" not in p.tag_ and "地名" not in p.tag_:
+                    name_like = True
+                elif "人名-姓" in p.tag_:
+                    name_like = suf in self._strong_suffixes or "人名" not in p.tag_
+                elif "地名" in p.tag_:
+                    name_like = not country and (suf in self._regional_suffixes or suf in self._strong_suffixes)
+                elif sc and sc <= {"kata", "latin"}:
+                    name_like = ptext.lower() not in self._GENERIC and suf in self._strong_suffixes
+                else:
+                    name_like = False
+                run.append((p, ps, name_like))
+                k = ps
+                i -= 1
+            run.reverse()
+            first = next((j for j, (_, _, nl) in enumerate(run) if nl), None)
+            if first is not None:
+                s0, e0 = self._strip_country(norm, run[first][1], te)
+                out.append(_Cand(s0, e0, None, _P_SUFFIX))
+        return [c for c in out if self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end])]
+
+    # --- 5. GiNZA entities ---------------------------------------------------------------
+    def _ginza_entities(self, ctx: _Context) -> list[_Cand]:
+        out: list[_Cand] = []
+        norm = ctx.norm.text
+        for ent in ctx.doc.ents:
+            if ent.label_ not in ("Company", "Company_Group"):
+                continue
+            s, e = ctx.to_norm(ent.start_char), ctx.to_norm(ent.end_char)
+            # legal forms and 社 stay outside
+            changed = True
+            while changed and e > s:
+                changed = False
+                for lf in self._legal_prefixes:
+                    if norm.startswith(lf, s):
+                        s += len(lf)
+                        changed = True
+                    if norm.endswith(lf, s, e):
+                        e -= len(lf)
+                        changed = True
+                if e - s > 2 and norm[e - 1] in "社製株" and not norm.endswith(("会社", "新聞社", "通信社"), s, e):
+                    e -= 1
+                    changed = True
+            s, e = self._strip_country(norm, s, e)
+            while s < e and norm[s] in " 「『(":
+                s += 1
+            while e > s and norm[e - 1] in " 」』)":
+                e -= 1
+            if e <= s:
+                continue
+            name = norm[s:e]
+            if name.endswith(self._not_company_suffixes) or self._looks_generic(name):
+                continue
+            toks = [t for t in ent if ctx.to_norm(t.idx) < e and ctx.to_norm(t.idx + len(t.text)) > s]
+            if not toks or all("人名" in t.tag_ for t in toks) or "人名" in toks[-1].tag_ or all("地名" in t.tag_ for t in toks):
+                continue
+            if toks[-1].pos_ not in ("PROPN", "NOUN") or "普通名詞" in toks[-1].tag_ and len(toks) > 1 and not name.endswith(tuple(self._name_suffixes)):
+                continue
+            if not self._valid_name(ctx, s, e):
+                continue
+            out.append(_Cand(s, e, None, _P_GINZA))
+        return out

@@ -1,0 +1,191 @@
+"""Known companies and chips, and a fast longest-match scanner over normalised text.
+
+``configs/companies.jsonl`` holds one company a line (canonical English name, aliases in
+katakana, Latin, kanji, abbreviations); ``configs/chips.jsonl`` holds named chips and chip
+families with their vendor. Aliases are indexed by their normalised key (NFKC, ASCII
+lower-case), so ＮＶＩＤＩＡ, Nvidia and nvidia share one entry and half-width ｴﾇﾋﾞﾃﾞｨｱ
+meets エヌビディア. Scanning walks the text once and looks candidates up in a dict keyed by
+the first character (lengths to try, longest first): no per-alias regular expressions.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .resources import iter_jsonl
+from .textnorm import normalize_with_map
+
+
+def norm_key(text: str, *, lowercase: bool = True) -> str:
+    """The matching key of an alias: the same normalisation the scanned text gets."""
+    return normalize_with_map(text, lowercase=lowercase).text
+
+
+# --- character classes --------------------------------------------------------------------
+
+def is_katakana(ch: str) -> bool:
+    return "\u30a0" <= ch <= "\u30ff" or "\u31f0" <= ch <= "\u31ff"
+
+
+def is_hiragana(ch: str) -> bool:
+    return "\u3040" <= ch <= "\u309f"
+
+
+def is_kanji(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or ch in "々〆ヶ"
+
+
+def is_latin_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def script_of(ch: str) -> str:
+    """A coarse script class: 'latin', 'kata', 'kanji', 'hira' or 'other'."""
+    if not ch:
+        return "other"
+    if is_latin_alnum(ch):
+        return "latin"
+    if is_katakana(ch) and ch != "・":
+        return "kata"
+    if is_kanji(ch):
+        return "kanji"
+    if is_hiragana(ch):
+        return "hira"
+    if ch.isalnum():  # other letters (Greek, accented Latin...)
+        return "latin"
+    return "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    canonical: str
+    country: str | None
+    kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    canonical: str
+    vendor: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One alias of a company or chip as indexed."""
+
+    alias: str          # as written in the config
+    key: str            # normalised, lower-cased
+    label: str          # 'COMPANY' or 'CHIP'
+    canonical: str
+    vendor: str | None  # chips only
+    strict: bool        # ambiguous alias: exact case, stricter context
+
+
+class Gazetteer:
+    """The alias index of known companies and chips."""
+
+    def __init__(self, companies: list[dict], chips: list[dict] | None = None) -> None:
+        self.companies: dict[str, Company] = {}
+        self.chips: dict[str, Chip] = {}
+        self._index: dict[str, list[Entry]] = {}
+        for rec in companies:
+            can = rec["canonical"]
+            self.companies[can] = Company(can, rec.get("country"), rec.get("kind"))
+            names = [(a, False) for a in rec.get("aliases", ())]
+            names += [(a, True) for a in rec.get("strict_aliases", ())]
+            if all(a != can for a, _ in names):
+                # the canonical name itself matches only as written (Disco, Lion are words)
+                names.append((can, True))
+            for alias, strict in names:
+                for variant in _variants(alias):
+                    self._add(Entry(variant, norm_key(variant), "COMPANY", can, None, strict))
+        for rec in chips or ():
+            can, vendor = rec["canonical"], rec["vendor"]
+            self.chips[can] = Chip(can, vendor)
+            for alias in rec.get("aliases", ()):
+                for variant in _variants(alias):
+                    self._add(Entry(variant, norm_key(variant), "CHIP", can, vendor, bool(rec.get("strict"))))
+        # first character -> candidate lengths, longest first
+        first: dict[str, set[int]] = {}
+        for key in self._index:
+            first.setdefault(key[0], set()).add(len(key))
+        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in first.items()}
+
+    def _add(self, entry: Entry) -> None:
+        if not entry.key:
+            return
+        bucket = self._index.setdefault(entry.key, [])
+        if not any(e.label == entry.label and e.canonical == entry.canonical and e.strict == entry.strict for e in bucket):
+            bucket.append(entry)
+
+    @classmethod
+    def from_config(cls, config_dir: str | Path | None = None) -> "Gazetteer":
+        companies = list(iter_jsonl("companies.jsonl", config_dir))
+        try:
+            chips = list(iter_jsonl("chips.jsonl", config_dir))
+        except FileNotFoundError:
+            chips = []
+        return cls(companies, chips)
+
+    # --- look-ups ---------------------------------------------------------------------
+
+    def lookup(self, name: str, label: str | None = None) -> Entry | None:
+        """The entry whose alias is ``name`` (normalised), preferring non-strict entries."""
+        entries = self._index.get(norm_key(name), ())
+        for entry in entries:
+            if label is not None and entry.label != label:
+                continue
+            if entry.strict and not strict_form_ok(entry, normalize_with_map(name).text):
+                continue
+            return entry
+        return None
+
+    def canonical_company(self, name: str) -> str | None:
+        entry = self.lookup(name, "COMPANY")
+        return entry.canonical if entry else None
+
+    def is_company(self, canonical: str) -> bool:
+        return canonical in self.companies
+
+    def candidates(self, text: str, pos: int) -> Iterator[tuple[int, Entry]]:
+        """(end, entry) for every alias that starts at ``pos`` of the normalised, lower-cased
+        ``text``, longest first."""
+        lengths = self._lengths.get(text[pos]) if pos < len(text) else None
+        if not lengths:
+            return
+        n = len(text)
+        for length in lengths:
+            end = pos + length
+            if end > n:
+                continue
+            entries = self._index.get(text[pos:end])
+            if entries:
+                for entry in entries:
+                    yield end, entry
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+
+def strict_form_ok(entry: Entry, surface: str) -> bool:
+    """A strict Latin alias matches only as written or in capitals (Apple, APPLE; not apple)."""
+    if not any(is_latin_alnum(c) for c in entry.alias):
+        return True
+    written = normalize_with_map(entry.alias).text
+    return surface == written or surface == written.upper()
+
+
+def _variants(alias: str) -> list[str]:
+    """Spelling variants of an alias: with/without ・ and spaces between parts, ヴ/ブ."""
+    alias = unicodedata.normalize("NFKC", alias).strip()
+    out = [alias]
+    if "・" in alias:
+        out += [alias.replace("・", ""), alias.replace("・", " ")]
+    if " " in alias and not alias.isascii():
+        out += [alias.replace(" ", ""), alias.replace(" ", "・")]
+    if "ヴィ" in alias:
+        out.append(alias.replace("ヴィ", "ビ"))
+    return list(dict.fromkeys(out))

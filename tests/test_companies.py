@@ -1,0 +1,92 @@
+"""COMPANY recognition: gazetteer forms, unknown companies from context, disambiguation."""
+
+import pytest
+import spacy
+
+from pipeline.companies import CompanyFinder
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("ja_ginza")
+
+
+@pytest.fixture(scope="module")
+def finder():
+    return CompanyFinder.from_config()
+
+
+def found(nlp, finder, text):
+    ms = finder.find(nlp(text))
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    return [(m.text, m.canonical) for m in ms]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("米エヌビディアは新型チップを発表した。", [("エヌビディア", "NVIDIA")]),
+    ("ＮＶＩＤＩＡとNvidiaとｴﾇﾋﾞﾃﾞｨｱ。", [("ＮＶＩＤＩＡ", "NVIDIA"), ("Nvidia", "NVIDIA"), ("ｴﾇﾋﾞﾃﾞｨｱ", "NVIDIA")]),
+    ("華為技術と阿里巴巴集団、中芯国際が協力する。", [("華為技術", "Huawei"), ("阿里巴巴集団", "Alibaba Group"), ("中芯国際", "SMIC")]),
+    ("SBGと東エレクの株価が上がった。", [("SBG", "SoftBank Group"), ("東エレク", "Tokyo Electron")]),
+    ("エヌビ\nディアの決算。", [("エヌビ\nディア", "NVIDIA")]),
+    ("ソフトバンクグループとソフトバンクは別会社だ。", [("ソフトバンクグループ", "SoftBank Group"), ("ソフトバンク", "SoftBank Corp.")]),
+    ("アリババとアリババクラウドが発表した。", [("アリババ", "Alibaba Group"), ("アリババクラウド", "Alibaba Cloud")]),
+])
+def test_known_companies(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+def test_span_rules_keep_legal_forms_and_sha_outside(nlp, finder):
+    got = found(nlp, finder, "北京を拠点とする新興企業、ムーア・スレッド社は上場を計画している。")
+    assert ("ムーア・スレッド", "Moore Threads") in got
+    got = found(nlp, finder, "株式会社ソラノ半導体は新工場を建設する。")
+    assert got == [("ソラノ半導体", "ソラノ半導体")]
+    got = found(nlp, finder, "ミドリテック株式会社が設立された。")
+    assert got == [("ミドリテック", "ミドリテック")]
+
+
+def test_unknown_companies_from_context(nlp, finder):
+    got = dict(found(nlp, finder, "上海に拠点を置くスタートアップ企業ZetaChipは新製品を発表した。"))
+    assert got.get("ZetaChip") == "ZetaChip"
+    got = dict(found(nlp, finder, "同社はクオンタムリープ社と提携した。"))
+    assert "クオンタムリープ" in got and "同社" not in got
+    got = [t for t, _ in found(nlp, finder, "山田精機ホールディングスは決算を発表した。")]
+    assert got == ["山田精機ホールディングス"]
+
+
+def test_disambiguation(nlp, finder):
+    assert found(nlp, finder, "AIチャットボット「DeepSeek」の開発が進む。") == []
+    assert ("DeepSeek", "DeepSeek") in found(nlp, finder, "中国のDeepSeekは新モデルを公開した。")
+    assert [t for t, _ in found(nlp, finder, "DeepSeek-R1は推論モデルだ。")] == []
+    assert found(nlp, finder, "お問い合わせはTEL：03-1234-5678まで。") == []
+    assert [t for t, _ in found(nlp, finder, "Armアーキテクチャを採用した。")] == []
+    assert ("Arm", "Arm") in found(nlp, finder, "ソフトバンクグループ傘下のArmは好調だ。")
+    texts = [t for t, _ in found(nlp, finder, "米商務省と中国政府が同社と両社に要請した。")]
+    assert texts == []
+    assert [t for t, _ in found(nlp, finder, "ロボットアームとアームストロング氏。")] == []
+    assert [t for t, _ in found(nlp, finder, "詳細はwww.xpert.digitalをご覧ください。")] == []
+
+
+def test_seed_article(nlp, finder):
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "shared" / "seed" / "ai-chip-war-article.txt"
+    if not path.exists():
+        pytest.skip("shared/ not beside the project")
+    text = path.read_text(encoding="utf-8")
+    ms = finder.find(nlp(text))
+    texts = {m.text for m in ms}
+    canon = {m.canonical for m in ms}
+    for t in ["Nvidia", "NVIDIA", "Alibaba", "アリババ", "ファーウェイ", "Huawei", "TSMC", "台湾積体電路製造", "AMD",
+              "MetaX", "ムーア・スレッド", "Cambricon", "バイドゥ", "テンセント", "Xpert.Digital"]:
+        assert t in texts, t
+    assert {"NVIDIA", "Alibaba Group", "Huawei", "TSMC", "Moore Threads", "Baidu", "Tencent"} <= canon
+    assert "DeepSeek" not in canon
+    assert not any(m.text.startswith("www") or m.text in ("同社", "両社") for m in ms)
+
+
+def test_fast_profile_without_parser_and_ner(finder):
+    nlp = spacy.load("ja_ginza", exclude=["parser", "ner"])
+    doc = nlp("米エヌビディアと華為技術、株式会社ソラノ半導体。")
+    got = [(m.text, m.canonical) for m in finder.find(doc)]
+    assert ("エヌビディア", "NVIDIA") in got and ("華為技術", "Huawei") in got
+    assert ("ソラノ半導体", "ソラノ半導体") in got

@@ -1,0 +1,78 @@
+"""The gazetteer: every surface form of a known company maps to one canonical name."""
+
+import json
+
+import pytest
+
+from pipeline.gazetteer import Gazetteer, norm_key
+from pipeline.resources import iter_jsonl
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.from_config()
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("NVIDIA", "NVIDIA"), ("Nvidia", "NVIDIA"), ("ＮＶＩＤＩＡ", "NVIDIA"), ("エヌビディア", "NVIDIA"),
+    ("ｴﾇﾋﾞﾃﾞｨｱ", "NVIDIA"), ("ファーウェイ", "Huawei"), ("華為技術", "Huawei"), ("阿里巴巴集団", "Alibaba Group"),
+    ("アリババ", "Alibaba Group"), ("中芯国際", "SMIC"), ("SBG", "SoftBank Group"), ("ソフトバンクグループ", "SoftBank Group"),
+    ("ソフトバンク", "SoftBank Corp."), ("東エレク", "Tokyo Electron"), ("AWS", "AWS"), ("アリババクラウド", "Alibaba Cloud"),
+    ("バイドゥ", "Baidu"), ("崑崙芯", "Kunlunxin"), ("台湾積体電路製造", "TSMC"), ("ムーア・スレッド", "Moore Threads"),
+    ("ムーアスレッド", "Moore Threads"), ("サムスン電子", "Samsung Electronics"), ("SKハイニックス", "SK hynix"),
+    ("信越化学工業", "Shin-Etsu Chemical"), ("ラピダス", "Rapidus"), ("キオクシア", "Kioxia"), ("テンセント", "Tencent"),
+    ("寒武紀", "Cambricon"), ("Xpert.Digital", "Xpert.Digital"), ("さくらインターネット", "Sakura Internet"),
+    ("プリファードネットワークス", "Preferred Networks"), ("鴻海精密工業", "Foxconn"), ("トヨタ自動車", "Toyota Motor"),
+])
+def test_surface_forms_map_to_one_canonical(gaz, surface, canonical):
+    assert gaz.canonical_company(surface) == canonical
+
+
+def test_distinct_companies_stay_distinct(gaz):
+    pairs = [("ソフトバンクグループ", "ソフトバンク"), ("アリババ", "アリババクラウド"), ("バイドゥ", "崑崙芯"),
+             ("サムスン電子", "SKハイニックス"), ("ソニーグループ", "ソニーセミコンダクタソリューションズ")]
+    for a, b in pairs:
+        assert gaz.canonical_company(a) != gaz.canonical_company(b), (a, b)
+
+
+def test_strict_aliases_need_their_case(gaz):
+    assert gaz.canonical_company("Apple") == "Apple"
+    assert gaz.canonical_company("apple") is None
+    assert gaz.canonical_company("Arm") == "Arm"
+
+
+def test_contract_canonical_names_exist(gaz):
+    for name in ["NVIDIA", "AMD", "Intel", "Qualcomm", "Apple", "Google", "Microsoft", "Amazon", "AWS", "Meta", "OpenAI",
+                 "Broadcom", "Micron", "Arm", "Alibaba Group", "Alibaba Cloud", "Huawei", "TSMC", "SMIC", "Baidu",
+                 "Kunlunxin", "Tencent", "ByteDance", "Cambricon", "MetaX", "Moore Threads", "Biren", "DeepSeek", "Xiaomi",
+                 "Samsung Electronics", "SK hynix", "SoftBank Group", "SoftBank Corp.", "Tokyo Electron",
+                 "Shin-Etsu Chemical", "Rapidus", "Kioxia", "Renesas Electronics", "Sony Group", "Advantest",
+                 "Screen Holdings", "Lasertec", "Fujitsu", "NEC", "Hitachi", "Toyota Motor", "MediaTek", "Foxconn",
+                 "ASML", "Preferred Networks", "Sakura Internet", "Xpert.Digital"]:
+        assert gaz.is_company(name), name
+
+
+def test_config_is_broad_and_consistent():
+    recs = list(iter_jsonl("companies.jsonl"))
+    assert len(recs) >= 300
+    countries = {r["country"] for r in recs}
+    assert {"US", "CN", "JP", "KR", "TW"} <= countries
+    canon = [r["canonical"] for r in recs]
+    assert len(canon) == len(set(canon))
+    # one alias key never names two companies
+    owner = {}
+    for r in recs:
+        for a in r.get("aliases", []):
+            k = norm_key(a)
+            assert owner.setdefault(k, r["canonical"]) == r["canonical"], (a, owner[k], r["canonical"])
+
+
+def test_chips_config_vendors_are_known_companies(gaz):
+    for rec in iter_jsonl("chips.jsonl"):
+        assert gaz.is_company(rec["vendor"]), rec
+
+
+def test_scan_candidates_longest_first(gaz):
+    text = norm_key("ソフトバンクグループ")
+    ends = [(end, e.canonical) for end, e in gaz.candidates(text, 0)]
+    assert ends[0] == (len(text), "SoftBank Group")
