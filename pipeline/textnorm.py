@@ -73,7 +73,10 @@ def normalize_with_map(text: str, *, join_broken_lines: bool = True, lowercase: 
                 k += 1
             prev = text[i - 1] if i > 0 else ""
             nxt = text[k] if k < n else ""
-            if k - i <= 2 and _is_word_char(prev) and _is_word_char(nxt) and not (k - i == 2 and text[i:k] != "\r\n"):
+            # Latin text wraps at spaces, so a break between two ASCII words is a boundary.
+            both_ascii = prev.isascii() and nxt.isascii()
+            if (k - i <= 2 and _is_word_char(prev) and _is_word_char(nxt) and not both_ascii
+                    and not (k - i == 2 and text[i:k] != "\r\n")):
                 i = k
                 continue
         while j < n and text[j] in _HALFWIDTH_MARKS:

@@ -43,3 +43,8 @@ def test_map_is_monotonic_and_inside_the_original(text):
         assert 0 <= s < e <= len(text)
         assert s >= previous
         previous = s
+
+
+def test_line_break_between_latin_words_is_a_boundary():
+    norm = normalize_with_map("Konrad Wolfenstein\nXpert.Digital は")
+    assert "Wolfenstein\nXpert" in norm.text
