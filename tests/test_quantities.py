@@ -309,8 +309,6 @@ def test_any_text_gives_well_formed_mentions(text: str) -> None:
 # ---------------------------------------------------------------- the seed article
 
 def test_seed_article(finder: QuantityFinder) -> None:
-    if not SEED.exists():
-        pytest.skip("../shared/seed is not available")
     text = SEED.read_text(encoding="utf-8")
     mentions = finder.find(text)
     check_invariants(text, mentions)
