@@ -148,3 +148,19 @@ def test_atomic_write_bytes(tmp_path):
     writing.atomic_write_bytes(target, b"{}")
     assert target.read_bytes() == b"{}"
     assert [p.name for p in target.parent.iterdir()] == ["x.json"]
+
+
+def test_tables_get_the_usual_file_mode_not_mkstemp_0600(tmp_path):
+    import os
+    import stat
+
+    import pandas as pd
+
+    from pipeline.writing import write_tables
+
+    umask = os.umask(0o022)
+    try:
+        write_tables({"documents": pd.DataFrame({"doc_id": ["a"]})}, tmp_path, formats=["csv"])
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE((tmp_path / "documents.csv").stat().st_mode) == 0o644
