@@ -13,7 +13,8 @@ from typing import Iterator
 # Sudachi's limit is 49,149 bytes; stay well below it.
 DEFAULT_MAX_BYTES = 40_000
 
-_SENTENCE_END = re.compile(r"[。．！？!?]+[」』）)】\"']*|\r?\n")
+# ． is also a full-width decimal point (１２．５％): an end only when no digit follows.
+_SENTENCE_END = re.compile(r"(?:[。！？!?]|．(?![0-9０-９]))+[」』）)】\"']*|\r?\n")
 _SOFT_BREAK = re.compile(r"[、，,;；:：\s]+")
 
 

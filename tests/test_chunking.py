@@ -46,3 +46,8 @@ def test_sentences_and_the_sentence_of_a_mention():
     assert sentence_at(text, bounds, start, start + 4) == "売上は1\n兆円に達した！"
     start = text.index("エヌビディア")
     assert sentence_at(text, bounds, start, start + 6) == "米エヌビディアは好調だ。"
+
+
+def test_full_width_decimal_point_does_not_end_a_sentence():
+    text = "純利益１２．５％増。次の文．"
+    assert [text[a:b] for a, b in sentence_bounds(text)] == ["純利益１２．５％増。", "次の文．"]
