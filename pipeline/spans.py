@@ -23,8 +23,9 @@ def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
     compound, ドル建て...). Pieces attach to the last piece, which keeps the token's head.
     """
     cuts: dict[int, set[int]] = defaultdict(set)
+    text_length = len(doc.text)  # doc.text is rebuilt from the tokens on every access
     for offset in offsets:
-        if offset <= 0 or offset >= len(doc.text):
+        if offset <= 0 or offset >= text_length:
             continue
         token_index = _token_containing(doc, offset)
         if token_index is None:
