@@ -124,12 +124,24 @@ class CompanyFinder:
         self._product_nouns = tuple(nk(s) for s in r["product_nouns"])
         self._not_followed = {k: tuple(nk(s) for s in v) for k, v in r.get("not_followed_by", {}).items()}
         self._not_preceded = {k: tuple(nk(s) for s in v) for k, v in r.get("not_preceded_by", {}).items()}
+        self._not_followed_any = tuple(nk(s) for s in r.get("not_followed_by_any", ()))
+        self._foreign_suffixes = {nk(s) for s in r.get("foreign_name_suffixes", ())}
+        self._country_suffixes = {nk(s) for s in r.get("country_name_suffixes", ())}
+        self._generic_heads = {nk(s).lower() for s in r.get("generic_heads", ())} | {g.lower() for g in self._GENERIC}
+        self._chunk_followers = {nk(s) for s in r.get("chunk_end_followers", ())}
         # one regex for the legal forms and suffix/trigger anchors (compiled once)
         self._legal_re = re.compile("|".join(re.escape(s) for s in self._legal_prefixes))
         self._latin_legal_re = re.compile(
             r"(?<![A-Za-z])(?:,\s?)?(?:" + "|".join(re.escape(s) for s in self._latin_legal) + r")(?![A-Za-z])")
         self._before_re = re.compile("|".join(re.escape(s) for s in self._before))
         self._after_re = re.compile("|".join(re.escape(s) for s in self._after))
+        legal = "|".join(re.escape(x) for x in self._legal_prefixes)
+        defn = "|".join(re.escape(nk(x)) for x in r.get("definition_nouns", ()))
+        # sentence start, optional legal form, the name, は/とは, then the defining noun within
+        # the same sentence: 株式会社IHIエスキューブとは、...情報処理サービス事業者。
+        self._definition_re = re.compile(
+            r"(?:^|(?<=[。\n]))\s*(?:" + legal + r")?(?P<name>[A-Za-z0-9\u30a0-\u30ff\u4e00-\u9fff々&'.・ー=\- ]{2,30}?)"
+            r"(?:" + legal + r")?(?:は|とは)、[^。\n]{0,80}?(?:" + defn + r")(?:である|であった|だった|。|で、|であり)") if defn else None
 
     @classmethod
     def from_config(cls, config_dir: str | Path | None = None, *, context_rules: bool = True) -> "CompanyFinder":
@@ -156,6 +168,9 @@ class CompanyFinder:
             if c.priority != _P_GAZ:
                 entry = self.gazetteer.lookup(ctx.norm.text[c.start:c.end], LABEL)
                 if entry is not None and not self._accept_alias(ctx, c.start, c.end, entry):
+                    continue
+                # a known chip is no company (H20の売上高 triggers the context rule)
+                if entry is None and self.gazetteer.lookup(ctx.norm.text[c.start:c.end], "CHIP") is not None:
                     continue
             kept.append(c)
         cands = kept
@@ -246,6 +261,8 @@ class CompanyFinder:
                 return False
             if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製"):
                 return False
+        if self._not_followed_any and norm.startswith(self._not_followed_any, e + (1 if nxt in "・ " else 0)):
+            return False
         nf = self._not_followed.get(entry.canonical)
         if nf and norm.startswith(nf, e):
             return False
@@ -368,7 +385,11 @@ class CompanyFinder:
         if name.lower() in self._stop or name in self._anaphora:
             return False
         if name.endswith(self._not_company_suffixes):
-            return False
+            # ...unless a longer company word ends it: エスト出版 (not 版), 東京電力 (not 力)
+            bad = max(len(x) for x in self._not_company_suffixes if name.endswith(x))
+            good = max((len(x) for x in self._name_suffixes if name.endswith(x)), default=0)
+            if good <= bad:
+                return False
         if all(not c.isalpha() for c in name):
             return False
         if all(ch.isdigit() or ch in ",.-" for ch in name):
@@ -409,12 +430,77 @@ class CompanyFinder:
             if tok is not None and trig.startswith("社") and ctx.to_norm(tok.idx + len(tok.text)) == j:
                 if "固有名詞" in tok.tag_ and "人名" not in tok.tag_ and "地名" not in tok.tag_:
                     out.append(_Cand(ctx.to_norm(tok.idx), j, None, _P_TRIGGER))
+        out += self._sha_tokens(ctx)
+        out += self._definitions(ctx)
         res = []
         for c in out:
             c.start, c.end = self._strip_country(norm, c.start, c.end)
             if self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end]):
                 res.append(c)
         return res
+
+    _SHA_NOT_NAME = {"同", "各", "本", "当", "他", "自", "弊", "貴", "御", "全", "新", "旧", "両", "数", "前", "元", "現", "我",
+                     "他の", "一", "二", "三", "某", "別", "親", "子", "関連", "大手", "競合", "外資", "日系", "米系", "中国系"}
+
+    def _sha_tokens(self, ctx: _Context) -> list[_Cand]:
+        """``X社`` with 社 as a token of its own: マカフィー社 -> [マカフィー] (社 outside), and a
+        kanji name that is a word of its own with 社 (中央公論社, 主婦之友社) -> the whole word."""
+        out: list[_Cand] = []
+        norm = ctx.norm.text
+        doc = ctx.doc
+        for tok in doc:
+            if tok.text != "社" or tok.i == 0:
+                continue
+            ts = ctx.to_norm(tok.idx)
+            p = doc[tok.i - 1]
+            if ctx.to_norm(p.idx + len(p.text)) != ts:
+                continue
+            # katakana / Latin run right before 社
+            k = self._katalatin_back(norm, ts)
+            if k < ts and not any(c.isalpha() for c in norm[k:ts]):
+                continue  # 3社, 10社
+            if k < ts:
+                if script_of(_ch(norm, k - 1)) == "kanji" and _ch(norm, k - 1) not in self._country_chars:
+                    continue  # 米 is a prefix, 東京メトロ社 is a run of its own
+                out.append(_Cand(k, ts, None, _P_TRIGGER))
+                continue
+            if not self._ends_chunk(ctx, tok):
+                continue
+            # kanji nouns before 社 (at most 3 tokens), starting after a particle, punctuation or quote
+            i = tok.i - 1
+            toks = []
+            while i >= 0 and len(toks) < 4:
+                q = doc[i]
+                qt = norm[ctx.to_norm(q.idx):ctx.to_norm(q.idx + len(q.text))]
+                if not qt or not all(script_of(c) == "kanji" or c in "之ノの" for c in qt):
+                    break
+                if q.pos_ not in ("NOUN", "PROPN", "ADP") or "数詞" in q.tag_ or (q.pos_ == "ADP" and qt not in ("之", "の")):
+                    break
+                toks.append(q)
+                i -= 1
+            if not toks or len(toks) > 3 or toks[-1].pos_ == "ADP" or any("サ変" in q.tag_ for q in toks):
+                continue
+            toks.reverse()
+            if toks[0].text in self._SHA_NOT_NAME or toks[0].text in self._anaphora:
+                continue
+            if i >= 0 and doc[i].pos_ in ("NOUN", "PROPN") and ctx.to_norm(doc[i].idx + len(doc[i].text)) == ctx.to_norm(toks[0].idx):
+                continue  # the run goes on with other nouns: not a name we can delimit
+            s0 = ctx.to_norm(toks[0].idx)
+            if ts + 1 - s0 >= 3 or any("固有名詞" in q.tag_ for q in toks):
+                out.append(_Cand(s0, ts + 1, None, _P_TRIGGER))
+        return out
+
+    def _definitions(self, ctx: _Context) -> list[_Cand]:
+        """``Xは、...の企業である。``: the subject of a sentence that defines a company."""
+        out: list[_Cand] = []
+        norm = ctx.norm.text
+        if self._definition_re is None:
+            return out
+        for m in self._definition_re.finditer(norm):
+            s, e = m.start("name"), m.end("name")
+            if ctx.boundary[s] and ctx.boundary[e]:
+                out.append(_Cand(s, e, None, _P_TRIGGER))
+        return out
 
     def _katalatin_forward(self, norm: str, i: int) -> int:
         k = i
@@ -472,6 +558,9 @@ class CompanyFinder:
             return True
         if re.fullmatch(r"[a-z]{1,3}", low) and name.islower():
             return True
+        if re.fullmatch(r"[A-Za-z]{1,2}\d{1,4}[A-Za-z]?", name):
+            return True  # a model number (H20, M4, A100): the chip rules decide
+
         return False
 
     # --- 4. name suffixes ----------------------------------------------------------------
@@ -486,10 +575,19 @@ class CompanyFinder:
             if suf is None:
                 continue
             if len(ttext) > len(suf):
-                # one token carries name + suffix: 日本航空, 九州電力 (a proper noun)
-                if "固有名詞" in tok.tag_ and "地名" not in tok.tag_ and "人名" not in tok.tag_:
-                    if not ttext.endswith(self._not_company_suffixes):
+                # one token carries name + suffix: 日本航空, 九州電力 (a proper noun), or a
+                # katakana/Latin word: ワクイコーポレーション, フジサンケイグループ
+                head = ttext[:-len(suf)].rstrip("・ ")
+                hs = {script_of(c) for c in head if c not in "・ー"}
+                foreign = (bool(hs) and hs <= {"kata", "latin"} and len(head) >= 2
+                           and (suf in self._strong_suffixes or suf in self._foreign_suffixes)
+                           and head.lower() not in self._generic_heads)
+                if ("固有名詞" in tok.tag_ and "地名" not in tok.tag_ and "人名" not in tok.tag_) or foreign:
+                    if not ttext.endswith(self._not_company_suffixes) and self._ends_chunk(ctx, tok):
                         out.append(_Cand(ts, te, None, _P_SUFFIX))
+                continue
+            # the industry word must end the noun chunk: 鉄道網, 航空機, 自動車産業 are no names
+            if not self._ends_chunk(ctx, tok):
                 continue
             # the suffix is its own token: take the noun run before it and start the name at
             # its first name-like token (a proper noun, a surname, a place for 電力/鉄道...)
@@ -506,21 +604,28 @@ class CompanyFinder:
                     k = ps
                     i -= 1
                     continue
-                if "数詞" in p.tag_ or "副詞可能" in p.tag_ or p.pos_ not in ("NOUN", "PROPN", "X", "SYM"):
+                ptext = norm[ps:pe]
+                sc = {script_of(c) for c in ptext if c not in "・ー"}
+                foreign = bool(sc) and sc <= {"kata", "latin"}
+                # katakana and Latin words count as nouns whatever their tag (ノース/ADJ ウェスト航空)
+                if not foreign and ("数詞" in p.tag_ or "副詞可能" in p.tag_ or p.pos_ not in ("NOUN", "PROPN", "X", "SYM")):
                     break
                 if p.text in self._anaphora:
                     break
-                ptext = norm[ps:pe]
-                sc = {script_of(c) for c in ptext if c not in "・ー"}
                 country = "地名-国" in p.tag_
                 if "固有名詞" in p.tag_ and "人名" not in p.tag_ and "地名" not in p.tag_:
                     name_like = True
                 elif "人名-姓" in p.tag_:
                     name_like = suf in self._strong_suffixes or "人名" not in p.tag_
+                elif country and suf in self._country_suffixes:
+                    name_like = True  # オーストラリア航空, KLMオランダ航空
                 elif "地名" in p.tag_:
-                    name_like = not country and (suf in self._regional_suffixes or suf in self._strong_suffixes)
-                elif sc and sc <= {"kata", "latin"}:
-                    name_like = ptext.lower() not in self._GENERIC and suf in self._strong_suffixes
+                    # 東区バス, 浜松市自主運行バス: a municipality runs it (public, not a company)
+                    name_like = (not country and not ptext.endswith(("市", "区", "町", "村", "県"))
+                                 and (suf in self._regional_suffixes or suf in self._strong_suffixes))
+                elif foreign:
+                    name_like = (ptext.lower() not in self._generic_heads and suf != "会社"
+                                 and (suf in self._strong_suffixes or suf in self._foreign_suffixes))
                 else:
                     name_like = False
                 run.append((p, ps, name_like))
@@ -528,10 +633,28 @@ class CompanyFinder:
                 i -= 1
             run.reverse()
             first = next((j for j, (_, _, nl) in enumerate(run) if nl), None)
+            # the word right before the industry word decides: ケーブルテレビ, LPレコード are generic
+            if first is not None and run and norm[run[-1][1]:ts].strip().lower() in self._generic_heads:
+                first = None
             if first is not None:
                 s0, e0 = self._strip_country(norm, run[first][1], te)
                 out.append(_Cand(s0, e0, None, _P_SUFFIX))
         return [c for c in out if self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end])]
+
+    def _ends_chunk(self, ctx: _Context, tok) -> bool:
+        """True when no common noun is glued after ``tok`` (鉄道網, 航空機, 銀行業, 自動車産業),
+        except words about the company itself (社長, 本社, 株, 傘下...)."""
+        if tok.i + 1 >= len(ctx.doc):
+            return True
+        nxt = ctx.doc[tok.i + 1]
+        if nxt.idx != tok.idx + len(tok.text):
+            return True  # a space or line break
+        if nxt.pos_ not in ("NOUN", "PROPN") or "固有名詞" in nxt.tag_:
+            return True
+        text = unicodedata.normalize("NFKC", nxt.text)
+        if text in self._chunk_followers or any(text.startswith(f) for f in self._chunk_followers if len(f) > 1):
+            return True
+        return False
 
     # --- 5. GiNZA entities ---------------------------------------------------------------
     def _ginza_entities(self, ctx: _Context) -> list[_Cand]:
@@ -566,11 +689,20 @@ class CompanyFinder:
             if name.endswith(self._not_company_suffixes) or self._looks_generic(name):
                 continue
             toks = [t for t in ent if ctx.to_norm(t.idx) < e and ctx.to_norm(t.idx + len(t.text)) > s]
+            if toks and "地名" in toks[0].tag_ and toks[0].text.endswith(("市", "区", "町", "村", "県")):
+                continue  # 浜松市自主運行バス, 東区バス: run by a municipality
             if not toks or all("人名" in t.tag_ for t in toks) or "人名" in toks[-1].tag_ or all("地名" in t.tag_ for t in toks):
                 continue
             if toks[-1].pos_ not in ("PROPN", "NOUN") or "普通名詞" in toks[-1].tag_ and len(toks) > 1 and not name.endswith(tuple(self._name_suffixes)):
                 continue
             if not self._valid_name(ctx, s, e):
                 continue
+            # GiNZA is unreliable on bare acronyms (NPB, WBO, SEC) and on common nouns
+            # (ローカライズ, サウンドトラック): keep those only when a name suffix ends them
+            if not name.endswith(tuple(self._name_suffixes)):
+                if re.fullmatch(r"[A-Z0-9&]{2,4}", name):
+                    continue
+                if all("普通名詞" in t.tag_ for t in toks):
+                    continue
             out.append(_Cand(s, e, None, _P_GINZA))
         return out

@@ -90,3 +90,34 @@ def test_fast_profile_without_parser_and_ner(finder):
     got = [(m.text, m.canonical) for m in finder.find(doc)]
     assert ("エヌビディア", "NVIDIA") in got and ("華為技術", "Huawei") in got
     assert ("ソラノ半導体", "ソラノ半導体") in got
+
+
+# --- industry words, 社 and definitions (names nobody listed) ---------------------------------
+
+@pytest.mark.parametrize("text, names", [
+    # a katakana / proper-noun name + an industry word is a company; the industry word is inside
+    ("アレジャント航空が新路線に就航した。", ["アレジャント航空"]),
+    ("ワクイコーポレーションと経営統合した。", ["ワクイコーポレーション"]),
+    ("オーストラリア航空が運航した。", ["オーストラリア航空"]),
+    # 社 stays outside after a foreign name, a kanji name with 社 is a name of its own
+    ("米マカフィー社のソフトを導入した。", ["マカフィー"]),
+    ("中央公論社が雑誌を刊行した。", ["中央公論社"]),
+    # the subject of a sentence that defines a company; the legal form stays outside
+    ("株式会社エスト出版は、京都市の出版社である。", ["エスト出版"]),
+])
+def test_industry_word_and_sha_rules(nlp, finder, text, names):
+    assert [t for t, _ in found(nlp, finder, text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "国土交通省は鉄道網の整備を進め、放送法を改正した。",   # agencies, 鉄道網, 放送法
+    "航空機の部品と自動車産業、銀行業の動向。",             # the industry word does not end the chunk
+    "レコード会社に就職し、ケーブルテレビを見た。",         # generic heads
+    "3社が合意した。",                                      # a count, not a name
+    "東区バスと浜松市自主運行バスが運行されている。",       # municipal buses
+    "東京大学と日本サッカー協会が協定を結んだ。",           # universities and associations
+    "西鉄ライオンズの投手だった。",                         # a team named after its owner
+    "NPBは発表した。",                                      # an acronym GiNZA guesses is not enough
+])
+def test_industry_word_rules_negatives(nlp, finder, text):
+    assert found(nlp, finder, text) == []

@@ -76,3 +76,32 @@ def test_scan_candidates_longest_first(gaz):
     text = norm_key("ソフトバンクグループ")
     ends = [(end, e.canonical) for end, e in gaz.candidates(text, 0)]
     assert ends[0] == (len(text), "SoftBank Group")
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    # well-known companies across industries, with their short and historical forms
+    ("日本通運", "Nippon Express"), ("産経新聞", "Sankei Shimbun"), ("朝日新聞", "Asahi Shimbun"),
+    ("毎日新聞", "Mainichi Shimbun"), ("文藝春秋", "Bungeishunju"), ("タワーレコード", "Tower Records"),
+    ("サウスウエスト航空", "Southwest Airlines"), ("大韓航空", "Korean Air"), ("ロールス・ロイス", "Rolls-Royce"),
+    ("マクドネル・ダグラス", "McDonnell Douglas"), ("ボンバルディア", "Bombardier"), ("西友", "Seiyu"),
+    ("ダイエー", "Daiei"), ("良品計画", "Ryohin Keikaku"), ("ハドソン", "Hudson Soft"), ("ロッテ", "Lotte"),
+    ("サン・マイクロシステムズ", "Sun Microsystems"), ("中国工商銀行", "Industrial and Commercial Bank of China"),
+    ("新日本製鉄", "Nippon Steel"), ("トーメン", "Sojitz"), ("20世紀FOX", "20th Century Studios"),
+])
+def test_broadened_gazetteer(gaz, surface, canonical):
+    assert gaz.canonical_company(surface) == canonical
+
+
+def test_ambiguous_short_forms_are_strict(gaz):
+    # GM, 三菱, 三井 are companies only as written; gm (grams?) is not
+    assert gaz.canonical_company("GM") == "General Motors"
+    assert gaz.canonical_company("gm") is None
+    assert gaz.canonical_company("三菱") == "Mitsubishi"
+
+
+def test_no_alias_belongs_to_two_companies():
+    owner = {}
+    for rec in iter_jsonl("companies.jsonl"):
+        for alias in list(rec.get("aliases", ())) + list(rec.get("strict_aliases", ())):
+            key = norm_key(alias)
+            assert owner.setdefault(key, rec["canonical"]) == rec["canonical"], alias
