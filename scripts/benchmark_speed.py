@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,4", help="corpus replication factors (default: 1,4)")
     parser.add_argument("--modes", default=",".join(MODES), help=f"subset of {','.join(MODES)}")
     parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--json", default="benchmark_speed.json", help="where to write the results")
+    parser.add_argument("--json", default=str(ROOT / "outputs" / "benchmark_speed.json"), help="where to write the results (default: outputs/benchmark_speed.json)")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--scale", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -157,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
         "results": results,
         "markdown": table,
     }
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"\nwrote {args.json}", file=sys.stderr)
     return 0
