@@ -21,10 +21,11 @@ import hashlib
 import json
 import os
 import shutil
-import tempfile
 from importlib import metadata
 from pathlib import Path
 from typing import Any, Callable
+
+from .writing import atomic_write_bytes
 
 CACHE_DIRNAME = ".technews-cache"
 SHARD_VERSION = 1
@@ -113,19 +114,7 @@ class ResultCache:
             allow_nan=False,
             separators=(",", ":"),
         ).encode("utf-8")
-        folder = path.parent
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=folder)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        atomic_write_bytes(path, payload)
 
     def prune_other_fingerprints(self) -> None:
         """Remove the shards of other pipeline versions/configs/profiles (never this one's)."""

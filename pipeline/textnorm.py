@@ -8,6 +8,7 @@ text, as the contract requires.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Half-width (semi-)voiced sound marks combine with the preceding half-width kana: ﾋﾞ -> ビ.
@@ -48,6 +49,10 @@ class NormalizedText:
             pos = self.starts[start] if start < len(self.starts) else len(self.original)
             return pos, pos
         return self.starts[start], self.ends[end - 1]
+
+    def to_normalized(self, original_offset: int) -> int:
+        """First index of the normalised text whose original start is >= ``original_offset``."""
+        return bisect_left(self.starts, original_offset)
 
 
 def normalize_with_map(text: str, *, join_broken_lines: bool = True, lowercase: bool = False) -> NormalizedText:

@@ -48,3 +48,11 @@ def test_map_is_monotonic_and_inside_the_original(text):
 def test_line_break_between_latin_words_is_a_boundary():
     norm = normalize_with_map("Konrad Wolfenstein\nXpert.Digital は")
     assert "Wolfenstein\nXpert" in norm.text
+
+
+def test_to_normalized_inverts_the_map_at_character_starts():
+    text = "ｴﾇﾋﾞﾃﾞｨｱのＨ２０"
+    norm = normalize_with_map(text)
+    assert norm.text == "エヌビディアのH20"
+    assert norm.to_normalized(text.index("の")) == norm.text.index("の")
+    assert norm.to_normalized(len(text)) == len(norm.text)
