@@ -4,7 +4,20 @@ Canonical = vendor canonical + ' ' + model as written in English: ``H20`` -> ``N
 ``昇騰910C`` -> ``Huawei Ascend 910C``, bare ``Ascend`` -> ``Huawei Ascend``. The vendor comes
 from the pattern, or (for vendor-neutral parts such as HBM3E) from a company mention just
 before it (``SKハイニックスのHBM3E``). Patterns that are ambiguous on their own (Apple ``M4``,
-MetaX ``C500``) need the vendor next to them or a chip word after them (``M4チップ``).
+MetaX ``C500``) need the vendor next to them, a chip word after them (``M4チップ``) or a chip
+word right before them (``チップ「P800」``); patterns with ``context`` words (Apple ``A18 Pro``)
+are also accepted when one of those words or the vendor is mentioned in the same sentence or
+the two before it.
+
+Named by a chip word: a model id (Latin letters, digits, hyphens, with at least one digit)
+quoted or written right after a chip word (``推論チップ「HX-7」``, ``SoC X1``) is a CHIP of the
+company that the sentence is about: the company joined to the chip word by の/製, else the
+subject (``Xは``) of the sentence, else the nearest company mention before it in the same
+sentence or the two before it. Without such a company it is not a mention.
+
+Document consistency: once a model id is a CHIP in a document, its other occurrences there
+are CHIPs with the same canonical (``推論チップ「MC-1」を開発。MC-1は…``).
+
 Rack systems (NVL72), architectures (Blackwell) and other non-chips match no pattern; a
 chip never overlaps a company mention (``NVIDIA H20`` = COMPANY NVIDIA + CHIP H20).
 """
@@ -12,6 +25,8 @@ chip never overlaps a company mention (``NVIDIA H20`` = COMPANY NVIDIA + CHIP H2
 from __future__ import annotations
 
 import re
+import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -24,6 +39,22 @@ from .textnorm import normalize_with_map
 LABEL = "CHIP"
 _LEFT = r"(?<![A-Za-z0-9\-_./])"
 _RIGHT = r"(?![A-Za-z0-9_])(?!-[A-Za-z0-9])(?!\.\d)"
+# a model id: starts with a Latin letter, Latin letters/digits joined by '-', '.', ' '
+_MODEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-. ][A-Za-z0-9]+)*")
+# the same, unquoted (after a chip word): spaces only before a grade word
+_BARE_MODEL = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: (?:Pro|Max|Ultra|Plus|Elite|Lite|Mini))?"
+_SENT_END = "。!?\n"
+# a repetition is not the start of a longer name (``M4`` in ``M4 Max``)
+_NO_GRADE = r"(?! (?:Pro|Max|Ultra|Plus|Mini|Lite|Elite|Bionic|Ti|SUPER|Super)(?![A-Za-z]))"
+_QUOTES = {"「": "」", "『": "』"}
+# what may sit between a company mention and は/が when it is the subject
+_SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,20}\)))*\s*[はが]")
+# a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``
+_OWNER_GAP = re.compile(r"(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|社|製|社製|")
+
+# candidate priorities: named chips and patterns compete by length; chips named by a chip
+# word and repetitions come after them
+_NAMED, _PATTERN, _INTRO, _REPEAT = 0, 1, 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +64,7 @@ class _Pattern:
     sep: str
     regex: re.Pattern
     needs_context: bool
+    context: re.Pattern | None
 
 
 class ChipFinder:
@@ -42,13 +74,22 @@ class ChipFinder:
         self.gazetteer = gazetteer
         self.patterns = [
             _Pattern(p.get("vendor"), p.get("family", ""), p.get("sep", " "),
-                     re.compile(_LEFT + "(?:" + p["regex"] + ")" + _RIGHT), bool(p.get("needs_context")))
+                     re.compile(_LEFT + "(?:" + p["regex"] + ")" + _RIGHT), bool(p.get("needs_context")),
+                     _word_regex(p["context"]) if p.get("context") else None)
             for p in patterns["patterns"]
         ]
         self.chip_words = tuple(patterns.get("chip_words", ()))
         self.vendor_gap = set(patterns.get("vendor_gap", ())) | {""}
         self.not_followed_by = tuple(patterns.get("not_followed_by", ()))
         self.stop = {s.lower() for s in patterns.get("stop", ())}
+        self.intro_words = tuple(patterns.get("intro_words", ()))
+        self.not_model_prefixes = tuple(s.lower() for s in patterns.get("not_model_prefixes", ()))
+        self.intro_regex = None
+        if self.intro_words:
+            words = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True))
+            self.intro_regex = re.compile(
+                "(?<![A-Za-z])(?:" + words + r") ?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』"
+                r"|(?P<b>" + _LEFT + _BARE_MODEL + _RIGHT + "))")
 
     @classmethod
     def from_config(cls, config_dir: str | Path | None = None) -> "ChipFinder":
@@ -61,7 +102,13 @@ class ChipFinder:
         nt = normalize_with_map(text)
         norm = nt.text
         comp = sorted((m for m in companies if m.label == "COMPANY"), key=lambda m: m.start)
-        cands: list[tuple[int, int, str, str, int]] = []  # (ns, ne, canonical, vendor, priority)
+        comp_orig_ends = [c.end for c in comp]
+        # company mentions in normalised offsets: (start, end, canonical)
+        comp_ranges = [(_to_norm(nt, c.start), _to_norm(nt, c.end), c.canonical) for c in comp]
+        sents = _sentence_starts(norm)
+        ctx = _Context(norm, sents, comp_ranges)
+        # (ns, ne, canonical, vendor, priority, strength, repeatable)
+        cands: list[tuple[int, int, str, str, int, int, bool]] = []
         # named chips from the gazetteer
         low = normalize_with_map(text, lowercase=True).text
         i = 0
@@ -74,7 +121,7 @@ class ChipFinder:
                     continue
                 if script_of(_ch(norm, i - 1)) == "latin" or script_of(_ch(norm, end)) == "latin":
                     continue
-                cands.append((i, end, entry.canonical, entry.vendor, 0))
+                cands.append((i, end, entry.canonical, entry.vendor, _NAMED, 2, True))
                 step = end - i
                 break
             i += step
@@ -86,55 +133,224 @@ class ChipFinder:
                 if m.group().lower() in self.stop:
                     continue
                 model = m.groupdict().get("model")
-                near = self._vendor_before(text, nt, s, comp)
+                near = self._vendor_before(text, nt, s, comp, comp_orig_ends)
                 vendor = pat.vendor
+                strength = 0
+                # a vendor-neutral part (HBM3E) is one company's chip only where that company is named
+                repeatable = vendor is not None
                 if vendor is None:
                     vendor = near
+                    if vendor is None and self._after_intro(norm, s):
+                        vendor = ctx.owner(s, s)  # サムスン電子は新型チップ「HBM4」
                     if vendor is None:
                         continue
-                if pat.needs_context and near != vendor and not norm.startswith(self.chip_words, e) \
-                        and not norm[e:e + 2].lstrip().startswith(self.chip_words):
+                    strength = 2
+                elif near == vendor:
+                    strength = 2
+                elif pat.needs_context or pat.context is not None:
+                    if ctx.company_in_window(s, vendor) or (pat.context is not None and ctx.words_in_window(s, pat.context)):
+                        strength = 1
+                if pat.needs_context and strength < 2 and not self._chip_word_after(norm, e) \
+                        and not self._after_intro(norm, s) \
+                        and not (pat.context is not None and strength == 1 and self._named_like(norm, s, e)):
                     continue
                 if model:
                     model = re.sub(r"\s+", " ", model)
                     canonical = f"{vendor} {pat.family}{pat.sep}{model}" if pat.family else f"{vendor} {model}"
                 else:
                     canonical = f"{vendor} {pat.family}"
-                cands.append((s, e, canonical, vendor, 1))
-        # choose: named chips first, then longest; no overlap with companies or each other
+                cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
+        # model ids named by a chip word: 推論チップ「HX-7」, SoC X1
+        if self.intro_regex is not None:
+            for m in self.intro_regex.finditer(norm):
+                group = next(g for g in ("q1", "q2", "b") if m.group(g) is not None)
+                model = m.group(group)
+                s, e = m.span(group)
+                if not self._model_like(model) or norm.startswith(self.not_followed_by, e):
+                    continue
+                vendor, rest = self._company_prefix(low, norm, s, e)
+                if vendor is not None:  # マイクロプロセッサIntel8080: the vendor is written in the name
+                    model = rest
+                else:
+                    vendor = ctx.owner(s, m.start())
+                if vendor is None:
+                    continue
+                model = re.sub(r"\s+", " ", model)
+                cands.append((s, e, f"{vendor} {model}", vendor, _INTRO, 1, True))
+        # a chip never overlaps a company mention: their characters start out taken
         taken = [False] * (len(norm) + 1)
-        comp_ranges = []
-        for c in comp:
-            cs = _to_norm(nt, c.start)
-            ce = _to_norm(nt, c.end)
-            comp_ranges.append((cs, ce))
-        out = []
-        for s, e, canonical, vendor, prio in sorted(cands, key=lambda c: (c[4], -(c[1] - c[0]), c[0])):
-            if any(taken[s:e]) or any(s < ce and cs < e for cs, ce in comp_ranges):
-                continue
-            for k in range(s, e):
+        for cs, ce, _ in comp_ranges:
+            for k in range(cs, ce):
                 taken[k] = True
+        out: list[tuple[int, int, str, str, bool]] = []
+        self._choose(cands, taken, out)
+        # document consistency: other occurrences of a model id that is a chip here
+        seen: dict[str, set[tuple[str, str]]] = {}
+        for s, e, canonical, vendor, repeatable in out:
+            surface = norm[s:e]
+            if repeatable and _has_letter_and_digit(surface) and surface.lower() not in self.stop:
+                seen.setdefault(surface, set()).add((canonical, vendor))
+        repeats = []
+        for surface, norms in seen.items():
+            if len(norms) != 1:
+                continue
+            (canonical, vendor), = norms
+            for m in re.finditer(_LEFT + re.escape(surface) + _RIGHT + _NO_GRADE, norm):
+                if not norm.startswith(self.not_followed_by, m.end()):
+                    repeats.append((m.start(), m.end(), canonical, vendor, _REPEAT, 0, False))
+        self._choose(repeats, taken, out)
+        mentions = []
+        for s, e, canonical, vendor, _ in out:
             os_, oe = nt.to_original(s, e)
             surface = text[os_:oe]
             while surface and surface[-1].isspace():
                 oe -= 1
                 surface = surface[:-1]
-            out.append(Mention(os_, oe, LABEL, surface, canonical=canonical, vendor=vendor))
-        out.sort(key=lambda m: m.start)
-        return out
+            mentions.append(Mention(os_, oe, LABEL, surface, canonical=canonical, vendor=vendor))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
 
-    def _vendor_before(self, text: str, nt, s: int, comp: Sequence[Mention]) -> str | None:
+    @staticmethod
+    def _choose(cands, taken, out) -> None:
+        """Named chips and patterns before chips named by a chip word or repeated; then the
+        longest, named before pattern, earliest, best-supported vendor. No overlap with
+        companies or with each other."""
+        for s, e, canonical, vendor, _prio, _strength, repeatable in sorted(
+                cands, key=lambda c: (c[4] >= _INTRO, -(c[1] - c[0]), c[4], c[0], -c[5])):
+            if any(taken[s:e]):
+                continue
+            for k in range(s, e):
+                taken[k] = True
+            out.append((s, e, canonical, vendor, repeatable))
+
+    def _chip_word_after(self, norm: str, e: int) -> bool:
+        return norm.startswith(self.chip_words, e) or norm[e:e + 2].lstrip().startswith(self.chip_words)
+
+    def _company_prefix(self, low: str, norm: str, s: int, e: int) -> tuple[str | None, str]:
+        """(vendor, rest of the name) when norm[s:e] starts with a company alias followed by a
+        model number (``Intel8080`` -> ``Intel``, ``8080``), else (None, '')."""
+        for end, entry in self.gazetteer.candidates(low, s):
+            if entry.label != "COMPANY" or end >= e:
+                continue
+            if entry.strict and not strict_form_ok(entry, norm[s:end]):
+                continue
+            rest = norm[end:e].strip(" -")
+            if rest and rest[0].isdigit():
+                return entry.canonical, rest
+        return None, ""
+
+    def _named_like(self, norm: str, s: int, e: int) -> bool:
+        """Written as a product name: with a grade word (``A17 Pro``), quoted (``「A18」``) or
+        followed closely by a chip word (``A17以降のチップ``, ``A18を搭載``); not ``会議室A12``."""
+        if " " in norm[s:e] or (norm[s - 1:s] in _QUOTES and norm[e:e + 1] == _QUOTES[norm[s - 1]]):
+            return True
+        tail = re.split(r"[、。,!?\n]", norm[e:e + 10], maxsplit=1)[0]
+        return any(w in tail for w in self.chip_words)
+
+    def _after_intro(self, norm: str, s: int) -> bool:
+        """A chip word right before ``s``: ``チップ「P800」``, ``チップ P800``."""
+        if not self.intro_words:
+            return False
+        j = s
+        if j > 0 and norm[j - 1] in "「『 ":
+            j -= 1
+        return norm.endswith(self.intro_words, max(0, j - 12), j)
+
+    def _model_like(self, model: str) -> bool:
+        if len(model) > 24 or not _MODEL_ID.fullmatch(model) or not _has_letter_and_digit(model):
+            return False
+        low = model.lower()
+        if low in self.stop or low.startswith(self.not_model_prefixes):
+            return False
+        return not any(tok in self.stop for tok in low.split())
+
+    def _vendor_before(self, text: str, nt, s: int, comp: Sequence[Mention], ends: Sequence[int]) -> str | None:
         """The canonical of a company mention that ends right before normalised ``s``
-        (``NVIDIAのH20``, ``Apple M4``, ``ファーウェイ製のAscend``)."""
+        (``NVIDIAのH20``, ``Apple M4``, ``ファーウェイ製のAscend``); ``ends`` = their end offsets."""
         start = nt.starts[s] if s < len(nt.starts) else len(text)
-        best = None
-        for c in comp:
-            if c.end > start:
+        k = bisect_right(ends, start) - 1
+        while k >= 0 and start - ends[k] <= 40:
+            c = comp[k]
+            if c.start < start:
+                gap = text[c.end:start].strip()
+                if gap in self.vendor_gap or (len(gap) <= 4 and gap.startswith("の")):
+                    return c.canonical
+            k -= 1
+        return None
+
+
+class _Context:
+    """Sentence windows over the normalised text and the company mentions in them."""
+
+    def __init__(self, norm: str, sents: list[int], comp_ranges: list[tuple[int, int, str]]) -> None:
+        self.norm = norm
+        self.sents = sents
+        self.comp = comp_ranges
+        self.comp_starts = [cs for cs, _, _ in comp_ranges]
+
+    def _bounds(self, pos: int, back: int = 2) -> tuple[int, int, int]:
+        """(window start, sentence start, sentence end) for the sentence holding ``pos``."""
+        k = max(0, bisect_right(self.sents, pos) - 1)
+        sent_start = self.sents[k] if self.sents else 0
+        sent_end = self.sents[k + 1] if k + 1 < len(self.sents) else len(self.norm)
+        win = self.sents[max(0, k - back)] if self.sents else 0
+        return win, sent_start, sent_end
+
+    def _companies(self, lo: int, hi: int):
+        """Company mentions that start in [lo, hi) and end by ``hi``."""
+        i = bisect_right(self.comp_starts, lo - 1)
+        while i < len(self.comp) and self.comp[i][0] < hi:
+            if self.comp[i][1] <= hi:
+                yield self.comp[i]
+            i += 1
+
+    def company_in_window(self, pos: int, canonical: str) -> bool:
+        win, _, end = self._bounds(pos)
+        return any(c == canonical for _, _, c in self._companies(win, end))
+
+    def words_in_window(self, pos: int, regex: re.Pattern) -> bool:
+        win, _, end = self._bounds(pos)
+        return regex.search(self.norm, win, end) is not None
+
+    def owner(self, s: int, intro: int) -> str | None:
+        """The company a chip named at ``s`` (chip word at ``intro``) belongs to."""
+        win, sent_start, _ = self._bounds(s)
+        before = list(self._companies(win, intro))
+        if not before:
+            return None
+        # joined to the chip word: ``Xの推論チップ``, ``X製SoC``
+        last = before[-1]
+        if last[1] >= sent_start and _OWNER_GAP.fullmatch(self.norm[last[1]:intro]):
+            return last[2]
+        # the subject of the sentence: ``Xは、…チップ「…」``
+        for cs, ce, canonical in reversed(before):
+            if cs < sent_start:
                 break
-            gap = text[c.end:start].strip()
-            if gap in self.vendor_gap or (len(gap) <= 4 and gap.startswith("の")):
-                best = c.canonical
-        return best
+            if _SUBJECT_GAP.match(self.norm, ce):
+                return canonical
+        return last[2]
+
+
+def _sentence_starts(norm: str) -> list[int]:
+    """Start offsets of the non-empty sentences (split after 。!? and at line breaks)."""
+    starts = []
+    begin = 0
+    n = len(norm)
+    for i, ch in enumerate(norm):
+        if ch in _SENT_END or i == n - 1:
+            if norm[begin:i + 1].strip(_SENT_END + " \t\u3000"):
+                starts.append(begin)
+            begin = i + 1
+    return starts or [0]
+
+
+def _word_regex(words: Sequence[str]) -> re.Pattern:
+    alts = "|".join(re.escape(unicodedata.normalize("NFKC", w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![A-Za-z])(?:" + alts + r")(?![a-z])")
+
+
+def _has_letter_and_digit(s: str) -> bool:
+    return any(c.isascii() and c.isalpha() for c in s) and any(c.isdigit() for c in s)
 
 
 def _ch(text: str, i: int) -> str:

@@ -60,3 +60,135 @@ def test_chips_and_vendors(nlp, finders, text, expected):
 ])
 def test_non_chips_rejected(nlp, finders, text):
     assert chips(nlp, finders, text) == []
+
+
+def chips_and_companies(nlp, finders, text):
+    cf, chf = finders
+    doc = nlp(text)
+    comps = cf.find(doc)
+    ms = chf.find(doc, comps)
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+        assert not any(m.overlaps(c) for c in comps)
+    return ms, {c.text: c.canonical for c in comps}
+
+
+# --- known families (configs/chip_patterns.json) ---------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # Apple A-series: needs Apple context (Apple/アップル/iPhone nearby) and a product-like form
+    ("米アップルは「iPhone 16 Pro」に自社設計の「A18 Pro」を搭載した。", [("A18 Pro", "Apple A18 Pro", "Apple")]),
+    ("AI機能「Apple Intelligence」を使うにはA17 Pro以降のチップが必要だ。", [("A17 Pro", "Apple A17 Pro", "Apple")]),
+    ("iPhone 17はA19を搭載する。", [("A19", "Apple A19", "Apple")]),
+    ("アップルのM4チップとM4 Max。", [("M4", "Apple M4", "Apple"), ("M4 Max", "Apple M4 Max", "Apple")]),
+    # Xiaomi XRING / 玄戒
+    ("小米が自社開発SoC「玄戒O1」を発表した。", [("玄戒O1", "Xiaomi XRING O1", "Xiaomi")]),
+    ("XRING O1を搭載したスマホ。", [("XRING O1", "Xiaomi XRING O1", "Xiaomi")]),
+    # Kunlunxin: canonical 'Kunlunxin P800'; a bare P800 needs a chip word next to it
+    ("第3世代チップ「P800」を3万個束ねた。", [("P800", "Kunlunxin P800", "Kunlunxin")]),
+    ("崑崙P800を採用した。", [("崑崙P800", "Kunlunxin P800", "Kunlunxin")]),
+    ("MicrosoftのCobalt 100とMaia 100、グーグルのTensor G4。",
+     [("Cobalt 100", "Microsoft Cobalt 100", "Microsoft"), ("Maia 100", "Microsoft Maia 100", "Microsoft"),
+      ("Tensor G4", "Google Tensor G4", "Google")]),
+    ("テスラはAI5チップを開発する。", [("AI5", "Tesla AI5", "Tesla")]),
+    ("PFNのMN-Core 2とMN-Core L1000。", [("MN-Core 2", "Preferred Networks MN-Core 2", "Preferred Networks"),
+                                     ("MN-Core L1000", "Preferred Networks MN-Core L1000", "Preferred Networks")]),
+    ("インテルのCPU「Core Ultra 200V」とXeon 6。", [("Core Ultra 200V", "Intel Core Ultra 200V", "Intel"),
+                                              ("Xeon 6", "Intel Xeon 6", "Intel")]),
+])
+def test_known_families(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "アップルの決算を見る。会議室A12で行う。",   # Apple context, but A12 is not written as a product
+    "A4用紙に印刷した。A18の書類を提出した。",    # no Apple context
+    "エアバスのA300とA380を導入した。",          # aircraft, not NVIDIA parts
+    "AI5の会議を開く。",                        # no Tesla context, no chip word
+    "P800を購入した。",                         # bare P800 without a chip word
+])
+def test_family_look_alikes_rejected(nlp, finders, text):
+    assert chips(nlp, finders, text) == []
+
+
+# --- a model id named by a chip word: チップ「X」 / SoC X ---------------------------------
+
+def test_quoted_model_after_chip_word_takes_the_vendor_from_the_sentence_subject(nlp, finders):
+    text = "米国の新興企業Helix Silicon Inc.は、推論チップ「HX-7」の販売を始めた。"
+    assert chips(nlp, finders, text) == [("HX-7", "Helix Silicon HX-7", "Helix Silicon")]
+
+
+def test_vendor_from_a_previous_sentence_and_later_repetitions(nlp, finders):
+    text = ("スタートアップ企業のミライチップは2日、資金を調達した。同社は推論専用チップ「MC-1」を開発している。"
+            "MC-1はTSMCで製造する。")
+    ms, comps = chips_and_companies(nlp, finders, text)
+    vendor = comps["ミライチップ"]
+    assert [(m.text, m.canonical, m.vendor) for m in ms] == [("MC-1", f"{vendor} MC-1", vendor)] * 2
+
+
+def test_subject_wins_over_a_partner_and_の_joins_the_owner(nlp, finders):
+    ms, comps = chips_and_companies(nlp, finders, "ソニーはTSMCと共同でチップ「SX-9」を開発した。")
+    assert [(m.text, m.vendor) for m in ms] == [("SX-9", comps["ソニー"])]
+    ms, comps = chips_and_companies(nlp, finders, "TSMCが製造するソニーのイメージセンサー向けプロセッサー「SX-9」を発表。")
+    assert [(m.text, m.vendor) for m in ms] == [("SX-9", comps["ソニー"])]
+
+
+def test_quoted_kunlunxin_chip_takes_the_company_before_it(nlp, finders):
+    text = "百度（バイドゥ）傘下の昆侖芯（クンルンシン）は、第3世代チップ「P800」を稼働させた。"
+    assert chips(nlp, finders, text) == [("P800", "Kunlunxin P800", "Kunlunxin")]
+
+
+def test_unquoted_model_after_chip_word_with_the_vendor_in_its_name(nlp, finders):
+    text = "IBMに就職したが、マイクロプロセッサIntel8080の使用法を追求した。"
+    assert chips(nlp, finders, text) == [("Intel8080", "Intel 8080", "Intel")]
+
+
+def test_unquoted_model_after_chip_word(nlp, finders):
+    ms, comps = chips_and_companies(nlp, finders, "ソシオネクストはSoC SC2A11を開発。SoCX1は一語。")
+    vendor = comps["ソシオネクスト"]
+    assert [(m.text, m.canonical, m.vendor) for m in ms] == [("SC2A11", f"{vendor} SC2A11", vendor)]
+
+
+def test_vendor_neutral_part_after_chip_word_takes_the_subject(nlp, finders):
+    text = "サムスン電子は新型チップ「HBM4」を量産する。HBMの需要は強い。"
+    ms, comps = chips_and_companies(nlp, finders, text)
+    vendor = comps["サムスン電子"]
+    assert [(m.text, m.canonical) for m in ms] == [("HBM4", f"{vendor} HBM4")]
+
+
+@pytest.mark.parametrize("text", [
+    "推論チップ「HX-7」の販売を始めた。",              # no company to own it
+    "2025年にチップ「X1」を出す。",
+    "エヌビディアのGPUを使い、「GPT-4o」を動かす。CUDA 12.4とDeepSeek-R1。",
+    "アップルのSoC「iPhone 16 Pro」。",
+    "エヌビディアのチップ「B2B」、GPU「H2O」。",
+    "エヌビディアのGPU 2基とCPU 4コア、NPU 40TOPS。",
+    "アームのCPU「Cortex-X925」とSKハイニックスのチップ「LPDDR5X」。",
+    "ファーウェイのチップ「CloudMatrix 384」とNVL72。",
+    "ソフトバンクはAIチップ「Izanagi」を開発。",      # no digit: not taken as a model id
+])
+def test_chip_word_rule_rejects_non_models(nlp, finders, text):
+    assert chips(nlp, finders, text) == []
+
+
+def test_a_repetition_is_not_cut_out_of_a_longer_name(nlp, finders):
+    # 'M4 Max' without Apple context is not a chip; its 'M4' is not a repetition of Apple M4 either
+    text = "アップルのM4チップを採用した。\n\n次の話題。\n\n別の話。\n\n競合はM4 Maxだ。"
+    assert chips(nlp, finders, text) == [("M4", "Apple M4", "Apple")]
+
+
+def test_long_text_with_many_companies_is_fast():
+    import re
+    import time
+
+    from pipeline.mention import Mention
+
+    sentence = "米エヌビディアは中国向けH20の売上高が増えた。アップルの推論チップ「MC-1」とA18 Pro。"
+    text = sentence * 3000
+    comps = [Mention(m.start(), m.end(), "COMPANY", m.group(), canonical={"エヌビディア": "NVIDIA", "アップル": "Apple"}[m.group()])
+             for m in re.finditer("エヌビディア|アップル", text)]
+    t = time.perf_counter()
+    ms = ChipFinder.from_config().find(text, comps)
+    assert time.perf_counter() - t < 10
+    assert len(ms) == 3 * 3000
+    assert {m.canonical for m in ms} == {"NVIDIA H20", "Apple MC-1", "Apple A18 Pro"}
