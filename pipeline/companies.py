@@ -12,7 +12,12 @@ Rule sources, strongest first (a weaker candidate that overlaps a stronger one i
 2. the gazetteer (every alias of a known company -> its canonical name);
 3. trigger words: ``傘下のX``, ``スタートアップ企業X``, ``X社は``, ``Xの子会社``;
 4. name suffixes: a proper noun followed by 製薬, 電鉄, ホールディングス, グループ, 科技...;
-5. GiNZA ``Company`` entities, cleaned of legal forms, country prefixes and 社.
+5. GiNZA ``Company`` entities, cleaned of legal forms, country prefixes and 社;
+6. document-level consistency: a name a context rule found is a company wherever else it
+   stands as a word in the same document.
+A known alias followed by a name-internal word (控股, 科技, 技術, グループ...) is one span with
+the alias's canonical name; a context-rule name is never a fragment of a katakana ・-chain, never
+starts right after a number (2ナノ半導体) and never ends in the digits of a count (クラウド4社).
 """
 
 from __future__ import annotations
@@ -22,12 +27,15 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.attrs import IDX, ORTH, POS, TAG
+
 from .gazetteer import Entry, Gazetteer, is_katakana, is_kanji, script_of, strict_form_ok
 from .mention import Mention
 from .resources import load_json
 from .textnorm import NormalizedText, normalize_with_map
 
 LABEL = "COMPANY"
+_COUNT_AFTER = re.compile(r"\d+社")
 _P_LEGAL, _P_GAZ, _P_TRIGGER, _P_SUFFIX, _P_GINZA = range(5)
 
 # characters that can continue a Latin name across a space or inside it: "Moore Threads", "AT&T"
@@ -45,49 +53,77 @@ class _Cand:
 
 
 class _Context:
-    """One document prepared for matching: normalised copies and token evidence."""
+    """One document prepared for matching: normalised copies and token evidence, computed once
+    (token offsets in the normalised text, tags, parts of speech), so the rules never walk
+    spaCy's Token objects or binary-search offsets again."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.low: NormalizedText = normalize_with_map(self.text, lowercase=True)
+        self.text = doc.text if text is None else text  # doc.text is rebuilt on every access
         self.norm: NormalizedText = normalize_with_map(self.text)
-        self.n = len(self.low.text)
+        low = self.norm.text.lower()
+        if len(low) != len(self.norm.text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.norm.text)
+        self.low = NormalizedText(self.text, low, self.norm.starts, self.norm.ends)
+        self.n = n = len(low)
+        starts, ends = self.low.starts, self.low.ends
+        # original offset -> first normalised index whose original start is >= it
+        o2n = [n] * (len(self.text) + 1)
+        for i in range(n - 1, -1, -1):
+            s = starts[i]
+            # every original offset in (starts[i-1], starts[i]] maps to i
+            o2n[s] = i
+        last = n
+        for o in range(len(self.text), -1, -1):
+            if o2n[o] < last:
+                last = o2n[o]
+            else:
+                o2n[o] = last
+        self._o2n = o2n
+        # token attributes as arrays (no spaCy Token objects: creating them is the slow part)
+        strings = doc.vocab.strings
+        if len(doc):
+            arr = doc.to_array([ORTH, TAG, POS, IDX])
+            self.tok_text = [strings[int(h)] for h in arr[:, 0]]
+            self.tok_tag = [strings[int(h)] if h else "" for h in arr[:, 1]]
+            self.tok_pos = [strings[int(h)] if h else "" for h in arr[:, 2]]
+            self.tok_idx = [int(x) for x in arr[:, 3]]
+        else:
+            self.tok_text, self.tok_tag, self.tok_pos, self.tok_idx = [], [], [], []
+        self.n_toks = len(self.tok_text)
+        self.tok_ns = [o2n[i] for i in self.tok_idx]
+        self.tok_ne = [o2n[i + len(t)] for i, t in zip(self.tok_idx, self.tok_text)]
+        # normalised position -> token index (-1 between tokens)
+        self.tok_of_norm = tok_of_norm = [-1] * (n + 1)
         tok_starts: set[int] = set()
         tok_ends: set[int] = set()
-        self.tok_of_char = [-1] * (len(self.text) + 1)
-        for tok in doc:
-            tok_starts.add(tok.idx)
-            tok_ends.add(tok.idx + len(tok.text))
-            for k in range(tok.idx, tok.idx + len(tok.text)):
-                self.tok_of_char[k] = tok.i
-        starts, ends = self.low.starts, self.low.ends
-        self.boundary = [False] * (self.n + 1)
-        self.boundary[0] = self.boundary[self.n] = True
-        for i in range(1, self.n):
+        for i, (ts, te) in enumerate(zip(self.tok_ns, self.tok_ne)):
+            tok_starts.add(self.tok_idx[i])
+            tok_ends.add(self.tok_idx[i] + len(self.tok_text[i]))
+            for q in range(ts, te):
+                tok_of_norm[q] = i
+        self.boundary = [False] * (n + 1)
+        self.boundary[0] = self.boundary[n] = True
+        for i in range(1, n):
             if starts[i] == starts[i - 1]:
                 continue
             self.boundary[i] = starts[i] in tok_starts or ends[i - 1] in tok_ends
-        self.has_ents = doc.has_annotation("ENT_IOB")
+        self.has_ents = len(doc.ents) > 0
 
     def token_at(self, i: int):
         """The token covering normalised position ``i`` (or None)."""
         if i < 0 or i >= self.n:
             return None
-        k = self.tok_of_char[self.low.starts[i]]
+        k = self.tok_of_norm[i]
         return self.doc[k] if k >= 0 else None
 
     def to_norm(self, orig: int) -> int:
         """First normalised index whose original start is >= ``orig``."""
-        starts = self.low.starts
-        lo, hi = 0, self.n
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if starts[mid] < orig:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
+        if orig <= 0:
+            return 0
+        if orig >= len(self._o2n):
+            return self.n
+        return self._o2n[orig]
 
 
 def _ch(text: str, i: int) -> str:
@@ -123,12 +159,25 @@ class CompanyFinder:
         self._stop = {nk(s).lower() for s in r["stop_names"]} | {a.lower() for a in self._anaphora}
         self._product_nouns = tuple(nk(s) for s in r["product_nouns"])
         self._not_followed = {k: tuple(nk(s) for s in v) for k, v in r.get("not_followed_by", {}).items()}
+        # the same words after a space or ・ (Apple Intelligence, Arm architecture); 1-letter ones only glued
+        self._not_followed_spaced = {k: tuple(x for x in v if len(x) >= 2) for k, v in self._not_followed.items()}
+        self._strict_not_followed = {k: tuple(nk(s) for s in v) for k, v in r.get("strict_not_followed_by", {}).items()}
+        self._listing_markers = tuple(nk(s) for s in r.get("listing_markers", ()))
+        self._context_alias_triggers = tuple(nk(s) for s in r.get("context_alias_triggers", ()))
+        self._name_internal = sorted({nk(s) for s in r.get("name_internal_words", ())}, key=len, reverse=True)
+        self._internal_next_ok = tuple(nk(s) for s in r.get("name_internal_may_precede", ()))
+        self._propagate_min = int(r.get("propagate_min_chars", 3))
         self._not_preceded = {k: tuple(nk(s) for s in v) for k, v in r.get("not_preceded_by", {}).items()}
         self._not_followed_any = tuple(nk(s) for s in r.get("not_followed_by_any", ()))
         self._foreign_suffixes = {nk(s) for s in r.get("foreign_name_suffixes", ())}
         self._country_suffixes = {nk(s) for s in r.get("country_name_suffixes", ())}
         self._generic_heads = {nk(s).lower() for s in r.get("generic_heads", ())} | {g.lower() for g in self._GENERIC}
         self._chunk_followers = {nk(s) for s in r.get("chunk_end_followers", ())}
+        self._chunk_followers_long = tuple(f for f in self._chunk_followers if len(f) > 1)
+        # suffix look-up by the token's last characters (no scan over every suffix)
+        self._suffix_set = frozenset(self._name_suffixes)
+        self._suffix_lengths = sorted({len(x) for x in self._name_suffixes}, reverse=True)
+        self._suffix_last_chars = frozenset(x[-1] for x in self._name_suffixes)
         # one regex for the legal forms and suffix/trigger anchors (compiled once)
         self._legal_re = re.compile("|".join(re.escape(s) for s in self._legal_prefixes))
         self._latin_legal_re = re.compile(
@@ -150,9 +199,10 @@ class CompanyFinder:
 
     # ------------------------------------------------------------------------------------
     def find(self, doc) -> list[Mention]:
-        if not doc.text:
+        text = doc.text
+        if not text:
             return []
-        ctx = _Context(doc)
+        ctx = _Context(doc, text)
         cands: list[_Cand] = []
         cands += self._gazetteer_matches(ctx)
         if self.context_rules:
@@ -172,6 +222,8 @@ class CompanyFinder:
                 # a known chip is no company (H20の売上高 triggers the context rule)
                 if entry is None and self.gazetteer.lookup(ctx.norm.text[c.start:c.end], "CHIP") is not None:
                     continue
+            if c.priority != _P_GAZ and not self._free_standing(ctx, c.start, c.end):
+                continue
             kept.append(c)
         cands = kept
         chosen: list[_Cand] = []
@@ -182,6 +234,11 @@ class CompanyFinder:
             chosen.append(c)
             for k in range(c.start, c.end):
                 taken[k] = True
+        if self.context_rules:
+            for c in self._propagate(ctx, chosen, taken):
+                chosen.append(c)
+                for k in range(c.start, c.end):
+                    taken[k] = True
         out = []
         for c in sorted(chosen, key=lambda c: c.start):
             s, e = ctx.low.to_original(c.start, c.end)
@@ -199,6 +256,57 @@ class CompanyFinder:
             out.append(Mention(s, e, LABEL, surface, canonical=canonical))
         return out
 
+    def _free_standing(self, ctx: _Context, s: int, e: int) -> bool:
+        """A name found by a context rule is a whole word: not a piece of a longer katakana
+        ・-chain (アドバンスト・セミコンダクター inside ジャパン・アドバンスト・セミコンダクター・マニュ
+        ファクチャリング), and it does not start right after a number (2ナノ半導体: a process node)."""
+        norm = ctx.norm.text
+        if _ch(norm, s - 1) == "・" and script_of(_ch(norm, s - 2)) == "kata" and script_of(_ch(norm, s)) == "kata":
+            return False
+        if _ch(norm, e) == "・" and script_of(_ch(norm, e + 1)) == "kata" and script_of(_ch(norm, e - 1)) == "kata":
+            return False
+        if _ch(norm, s - 1).isdigit() and script_of(_ch(norm, s)) in ("kata", "kanji"):
+            return False
+        return True
+
+    def _propagate(self, ctx: _Context, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Document-level consistency: a name that a context rule found as a company (スタート
+        アップ企業のミライチップ) is a company wherever else it stands as a word in the document
+        (the heading ``## ミライチップ、シリーズBで...``), with the same canonical name."""
+        norm = ctx.norm.text
+        names: dict[str, str | None] = {}
+        for c in chosen:
+            if c.priority == _P_GAZ or c.priority == _P_GINZA:
+                continue
+            name = norm[c.start:c.end]
+            if len(name) < self._propagate_min or "\n" in name or name.lower() in self._stop:
+                continue
+            if self.gazetteer.lookup(name) is not None:
+                continue  # known names follow the gazetteer's own rules
+            names.setdefault(name, c.canonical)
+        out: list[_Cand] = []
+        for name, canonical in names.items():
+            fs, ls = script_of(name[0]), script_of(name[-1])
+            pos = norm.find(name)
+            while pos >= 0:
+                e = pos + len(name)
+                if not any(taken[pos:e]) and not any(o.start < e and pos < o.end for o in out):
+                    prev, nxt = _ch(norm, pos - 1), _ch(norm, e)
+                    ok = ctx.boundary[pos] and ctx.boundary[e]
+                    ps, ns = script_of(prev), script_of(nxt)
+                    if fs in ("kata", "latin") and ps == fs or ls in ("kata", "latin") and ns == ls:
+                        ok = False
+                    if fs == "kanji" and ps == "kanji" and prev not in self._country_chars:
+                        ok = False
+                    if ls == "kanji" and ns == "kanji" and nxt not in "社製株":
+                        ok = False
+                    if prev in "・" and ps != "other" or nxt == "・" and script_of(_ch(norm, e + 1)) != "other":
+                        ok = False
+                    if ok and self._free_standing(ctx, pos, e):
+                        out.append(_Cand(pos, e, canonical, _P_GINZA + 1))
+                pos = norm.find(name, pos + 1)
+        return out
+
     # --- 1. gazetteer --------------------------------------------------------------------
     def _gazetteer_matches(self, ctx: _Context) -> list[_Cand]:
         out: list[_Cand] = []
@@ -209,6 +317,10 @@ class CompanyFinder:
             for end, entry in self.gazetteer.candidates(text, i):
                 if entry.label != LABEL:
                     continue
+                longer = self._internal_extension(ctx, i, end, entry)
+                if longer is not None and self._accept_alias(ctx, i, longer, entry):
+                    hit = (longer, entry)
+                    break
                 if self._accept_alias(ctx, i, end, entry):
                     hit = (end, entry)
                     break
@@ -219,10 +331,46 @@ class CompanyFinder:
                 i += 1
         return out
 
+    def _internal_extension(self, ctx: _Context, s: int, e: int, entry: Entry) -> int | None:
+        """The end of ``alias + name-internal word`` (騰訊控股, 長鑫存儲技術, Foo Holdings) with the
+        alias's canonical name, or None. The longer string must not be another known company."""
+        if entry.strict or not self._name_internal:
+            return None
+        norm, low = ctx.norm.text, ctx.low.text
+        last = script_of(norm[e - 1])
+        for w in self._name_internal:
+            ws = script_of(w[0])
+            gap = 1 if ws == "latin" and last == "latin" and _ch(norm, e) == " " else 0
+            if ws == "latin" and (last != "latin" or not gap):
+                continue
+            if ws == "kanji" and last != "kanji":
+                continue  # 技術, 控股 only after a Chinese-style name
+            if not low.startswith(w.lower(), e + gap):
+                continue
+            ne = e + gap + len(w)
+            nxt = _ch(norm, ne)
+            wl = script_of(w[-1])
+            if script_of(nxt) == wl and not norm.startswith(self._internal_next_ok, ne):
+                return None  # 華為技術者: the word goes on
+            other = self.gazetteer.lookup(norm[s:ne], LABEL)
+            if other is not None and other.canonical != entry.canonical:
+                return None
+            if self.gazetteer.lookup(norm[s:ne], "CHIP") is not None:
+                return None
+            return ne
+        return None
+
+    def _context_alias_ok(self, norm: str, s: int) -> bool:
+        """A context alias (アルファベット) needs a company word right before it: 親会社, 傘下の, 米."""
+        before = norm[max(0, s - 12):s].rstrip(" 「『")
+        return before.endswith(self._context_alias_triggers)
+
     def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry) -> bool:
         low, norm = ctx.low.text, ctx.norm.text
         surface = norm[s:e]
         if entry.strict and not strict_form_ok(entry, surface):
+            return False
+        if entry.context and not self._context_alias_ok(norm, s):
             return False
         prev, nxt = _ch(norm, s - 1), _ch(norm, e)
         if s > 0 and "\n" in ctx.text[ctx.low.ends[s - 1]:ctx.low.starts[s]]:
@@ -257,14 +405,20 @@ class CompanyFinder:
             return False
         if entry.strict and fs != "latin":
             # ambiguous words (メタ, アーム, ディスコ): no letters glued on either side
-            if ps in ("kata", "kanji", "latin") and prev not in self._country_chars:
+            # (a context alias comes right after its company word: 親会社アルファベット)
+            if ps in ("kata", "kanji", "latin") and prev not in self._country_chars and not entry.context:
                 return False
             if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製"):
                 return False
+        if self._listing_markers and norm.startswith(self._listing_markers, e):
+            return True  # 東京エレクトロン(証券コード8035): a listed company, whatever follows
         if self._not_followed_any and norm.startswith(self._not_followed_any, e + (1 if nxt in "・ " else 0)):
             return False
         nf = self._not_followed.get(entry.canonical)
-        if nf and norm.startswith(nf, e):
+        if nf and (norm.startswith(nf, e) or nxt in "・ " and norm.startswith(self._not_followed_spaced[entry.canonical], e + 1)):
+            return False
+        snf = self._strict_not_followed.get(entry.canonical)
+        if snf and entry.strict and norm.startswith(snf, e):
             return False
         npre = self._not_preceded.get(entry.canonical)
         if npre and norm[:s].rstrip().endswith(npre):
@@ -402,11 +556,14 @@ class CompanyFinder:
         norm = ctx.norm.text
         for m in self._before_re.finditer(norm):
             i = m.end()
+            if script_of(norm[i - 1]) == "kata" and script_of(_ch(norm, i)) == "kata":
+                continue  # ファウンドリ is the start of ファウンドリー: no trigger
             while i < ctx.n and norm[i] in " 「『":
                 i += 1
             k = self._katalatin_forward(norm, i)
             if k > i:
                 k = self._extend_suffix(norm, k)
+                k = self._extend_nouns(ctx, k)
                 out.append(_Cand(i, k, None, _P_TRIGGER))
                 continue
             # a kanji proper noun: 傘下の華虹半導体
@@ -423,7 +580,8 @@ class CompanyFinder:
                 pass
             k = self._katalatin_back(norm, j)
             if k < j:
-                # the run must not start in the middle of a longer katakana word
+                if trig.startswith("社") and self._is_count(norm, k, j):
+                    continue  # ハイパースケーラー4社: a count, not a name
                 out.append(_Cand(k, j, None, _P_TRIGGER))
                 continue
             tok = ctx.token_at(j - 1)
@@ -448,23 +606,22 @@ class CompanyFinder:
         out: list[_Cand] = []
         norm = ctx.norm.text
         doc = ctx.doc
-        for tok in doc:
-            if tok.text != "社" or tok.i == 0:
-                continue
+        for ti in [i for i, t in enumerate(ctx.tok_text) if t == "社" and i > 0]:
+            tok = doc[ti]
             ts = ctx.to_norm(tok.idx)
             p = doc[tok.i - 1]
             if ctx.to_norm(p.idx + len(p.text)) != ts:
                 continue
             # katakana / Latin run right before 社
             k = self._katalatin_back(norm, ts)
-            if k < ts and not any(c.isalpha() for c in norm[k:ts]):
-                continue  # 3社, 10社
+            if k < ts and (not any(c.isalpha() for c in norm[k:ts]) or self._is_count(norm, k, ts)):
+                continue  # 3社, 10社, 大手クラウド4社
             if k < ts:
                 if script_of(_ch(norm, k - 1)) == "kanji" and _ch(norm, k - 1) not in self._country_chars:
                     continue  # 米 is a prefix, 東京メトロ社 is a run of its own
                 out.append(_Cand(k, ts, None, _P_TRIGGER))
                 continue
-            if not self._ends_chunk(ctx, tok):
+            if not self._ends_chunk(ctx, ti):
                 continue
             # kanji nouns before 社 (at most 3 tokens), starting after a particle, punctuation or quote
             i = tok.i - 1
@@ -501,6 +658,41 @@ class CompanyFinder:
             if ctx.boundary[s] and ctx.boundary[e]:
                 out.append(_Cand(s, e, None, _P_TRIGGER))
         return out
+
+    def _extend_nouns(self, ctx: _Context, k: int) -> int:
+        """After a trigger the name is the whole noun chunk: 新興企業のアマツ計算機は -> アマツ計算機
+        (kanji nouns glued to the katakana run, up to a particle); words about the company
+        (社, 本社, 社長, 工場...) and places stay outside. Unchanged when the chunk has no clear end."""
+        norm = ctx.norm.text
+        if script_of(_ch(norm, k)) != "kanji":
+            return k
+        ti = ctx.tok_of_norm[k]
+        if ti < 0 or ctx.tok_ns[ti] != k:
+            return k
+        end = k
+        while ti < ctx.n_toks and ti - ctx.tok_of_norm[k] < 3:
+            ts, te = ctx.tok_ns[ti], ctx.tok_ne[ti]
+            t, tag = norm[ts:te], ctx.tok_tag[ti]
+            if ts != end or not t or not all(script_of(c) == "kanji" for c in t):
+                break
+            if ctx.tok_pos[ti] not in ("NOUN", "PROPN") or "数詞" in tag or "地名" in tag or "人名" in tag:
+                break
+            if t in self._chunk_followers or t in self._TRAIL or t.startswith(self._chunk_followers_long):
+                break
+            end = te
+            ti += 1
+        if end > k and script_of(_ch(norm, end)) in ("kanji", "kata", "latin"):
+            return k
+        return end
+
+    @staticmethod
+    def _is_count(norm: str, k: int, j: int) -> bool:
+        """``norm[k:j]`` ends with digits that follow a non-Latin word (クラウド4 before 社): the
+        digits count companies (N社); a name never ends so. Web3社, 3M社 are not counts."""
+        d = j
+        while d > k and norm[d - 1].isdigit():
+            d -= 1
+        return d < j and (d == k or not ("a" <= norm[d - 1].lower() <= "z"))
 
     def _katalatin_forward(self, norm: str, i: int) -> int:
         k = i
@@ -564,16 +756,29 @@ class CompanyFinder:
         return False
 
     # --- 4. name suffixes ----------------------------------------------------------------
+    def _suffix_of(self, ttext: str) -> str | None:
+        """The longest name suffix that ends ``ttext`` (a dict look-up per suffix length)."""
+        n = len(ttext)
+        sufs = self._suffix_set
+        for length in self._suffix_lengths:
+            if length <= n and ttext[n - length:] in sufs:
+                return ttext[n - length:]
+        return None
+
     def _suffix_rules(self, ctx: _Context) -> list[_Cand]:
         out: list[_Cand] = []
         norm = ctx.norm.text
-        doc = ctx.doc
-        for tok in doc:
-            ts, te = ctx.to_norm(tok.idx), ctx.to_norm(tok.idx + len(tok.text))
+        tags, poss, tns, tne = ctx.tok_tag, ctx.tok_pos, ctx.tok_ns, ctx.tok_ne
+        last_chars = self._suffix_last_chars
+        for ti in range(ctx.n_toks):
+            ts, te = tns[ti], tne[ti]
+            if te <= ts or norm[te - 1] not in last_chars:
+                continue
             ttext = norm[ts:te]
-            suf = next((s for s in self._name_suffixes if ttext.endswith(s)), None)
+            suf = self._suffix_of(ttext)
             if suf is None:
                 continue
+            tag = tags[ti]
             if len(ttext) > len(suf):
                 # one token carries name + suffix: 日本航空, 九州電力 (a proper noun), or a
                 # katakana/Latin word: ワクイコーポレーション, フジサンケイグループ
@@ -582,44 +787,44 @@ class CompanyFinder:
                 foreign = (bool(hs) and hs <= {"kata", "latin"} and len(head) >= 2
                            and (suf in self._strong_suffixes or suf in self._foreign_suffixes)
                            and head.lower() not in self._generic_heads)
-                if ("固有名詞" in tok.tag_ and "地名" not in tok.tag_ and "人名" not in tok.tag_) or foreign:
-                    if not ttext.endswith(self._not_company_suffixes) and self._ends_chunk(ctx, tok):
+                if ("固有名詞" in tag and "地名" not in tag and "人名" not in tag) or foreign:
+                    if not ttext.endswith(self._not_company_suffixes) and self._ends_chunk(ctx, ti):
                         out.append(_Cand(ts, te, None, _P_SUFFIX))
                 continue
             # the industry word must end the noun chunk: 鉄道網, 航空機, 自動車産業 are no names
-            if not self._ends_chunk(ctx, tok):
+            if not self._ends_chunk(ctx, ti):
                 continue
             # the suffix is its own token: take the noun run before it and start the name at
             # its first name-like token (a proper noun, a surname, a place for 電力/鉄道...)
             run = []
             k = ts
-            i = tok.i - 1
+            i = ti - 1
             while i >= 0 and len(run) < 6:
-                p = doc[i]
-                ps, pe = ctx.to_norm(p.idx), ctx.to_norm(p.idx + len(p.text))
+                ps, pe = tns[i], tne[i]
                 if pe != k and not (pe < k and norm[pe:k].strip() == ""):
                     break
-                if p.text == "・":
-                    run.append((p, ps, False))
+                ptext = norm[ps:pe]
+                if ptext == "・":
+                    run.append((i, ps, False))
                     k = ps
                     i -= 1
                     continue
-                ptext = norm[ps:pe]
+                ptag, ppos = tags[i], poss[i]
                 sc = {script_of(c) for c in ptext if c not in "・ー"}
                 foreign = bool(sc) and sc <= {"kata", "latin"}
                 # katakana and Latin words count as nouns whatever their tag (ノース/ADJ ウェスト航空)
-                if not foreign and ("数詞" in p.tag_ or "副詞可能" in p.tag_ or p.pos_ not in ("NOUN", "PROPN", "X", "SYM")):
+                if not foreign and ("数詞" in ptag or "副詞可能" in ptag or ppos not in ("NOUN", "PROPN", "X", "SYM")):
                     break
-                if p.text in self._anaphora:
+                if ctx.tok_text[i] in self._anaphora:
                     break
-                country = "地名-国" in p.tag_
-                if "固有名詞" in p.tag_ and "人名" not in p.tag_ and "地名" not in p.tag_:
+                country = "地名-国" in ptag
+                if "固有名詞" in ptag and "人名" not in ptag and "地名" not in ptag:
                     name_like = True
-                elif "人名-姓" in p.tag_:
-                    name_like = suf in self._strong_suffixes or "人名" not in p.tag_
+                elif "人名-姓" in ptag:
+                    name_like = suf in self._strong_suffixes or "人名" not in ptag
                 elif country and suf in self._country_suffixes:
                     name_like = True  # オーストラリア航空, KLMオランダ航空
-                elif "地名" in p.tag_:
+                elif "地名" in ptag:
                     # 東区バス, 浜松市自主運行バス: a municipality runs it (public, not a company)
                     name_like = (not country and not ptext.endswith(("市", "区", "町", "村", "県"))
                                  and (suf in self._regional_suffixes or suf in self._strong_suffixes))
@@ -628,7 +833,7 @@ class CompanyFinder:
                                  and (suf in self._strong_suffixes or suf in self._foreign_suffixes))
                 else:
                     name_like = False
-                run.append((p, ps, name_like))
+                run.append((i, ps, name_like))
                 k = ps
                 i -= 1
             run.reverse()
@@ -641,18 +846,19 @@ class CompanyFinder:
                 out.append(_Cand(s0, e0, None, _P_SUFFIX))
         return [c for c in out if self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end])]
 
-    def _ends_chunk(self, ctx: _Context, tok) -> bool:
-        """True when no common noun is glued after ``tok`` (鉄道網, 航空機, 銀行業, 自動車産業),
+    def _ends_chunk(self, ctx: _Context, ti: int) -> bool:
+        """True when no common noun is glued after token ``ti`` (鉄道網, 航空機, 銀行業, 自動車産業),
         except words about the company itself (社長, 本社, 株, 傘下...)."""
-        if tok.i + 1 >= len(ctx.doc):
+        j = ti + 1
+        if j >= ctx.n_toks:
             return True
-        nxt = ctx.doc[tok.i + 1]
-        if nxt.idx != tok.idx + len(tok.text):
+        if ctx.tok_idx[j] != ctx.tok_idx[ti] + len(ctx.tok_text[ti]):
             return True  # a space or line break
-        if nxt.pos_ not in ("NOUN", "PROPN") or "固有名詞" in nxt.tag_:
+        tag = ctx.tok_tag[j]
+        if ctx.tok_pos[j] not in ("NOUN", "PROPN") or "固有名詞" in tag:
             return True
-        text = unicodedata.normalize("NFKC", nxt.text)
-        if text in self._chunk_followers or any(text.startswith(f) for f in self._chunk_followers if len(f) > 1):
+        text = unicodedata.normalize("NFKC", ctx.tok_text[j])
+        if text in self._chunk_followers or text.startswith(self._chunk_followers_long):
             return True
         return False
 
@@ -688,6 +894,8 @@ class CompanyFinder:
             name = norm[s:e]
             if name.endswith(self._not_company_suffixes) or self._looks_generic(name):
                 continue
+            if _COUNT_AFTER.match(norm, e) or (_ch(norm, e) == "社" and self._is_count(norm, s, e)):
+                continue  # ハイパースケーラー4社: a category and a count, not a name
             toks = [t for t in ent if ctx.to_norm(t.idx) < e and ctx.to_norm(t.idx + len(t.text)) > s]
             if toks and "地名" in toks[0].tag_ and toks[0].text.endswith(("市", "区", "町", "村", "県")):
                 continue  # 浜松市自主運行バス, 東区バス: run by a municipality

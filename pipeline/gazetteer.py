@@ -82,6 +82,7 @@ class Entry:
     canonical: str
     vendor: str | None  # chips only
     strict: bool        # ambiguous alias: exact case, stricter context
+    context: bool = False  # a common word (アルファベット): a company only after a company word
 
 
 class Gazetteer:
@@ -94,14 +95,17 @@ class Gazetteer:
         for rec in companies:
             can = rec["canonical"]
             self.companies[can] = Company(can, rec.get("country"), rec.get("kind"))
-            names = [(a, False) for a in rec.get("aliases", ())]
-            names += [(a, True) for a in rec.get("strict_aliases", ())]
-            if all(a != can for a, _ in names):
+            names = [(a, False, False) for a in rec.get("aliases", ())]
+            names += [(a, True, False) for a in rec.get("strict_aliases", ())]
+            # context_aliases: common words that name the company only after a company word
+            # (親会社アルファベット, 米アルファベット)
+            names += [(a, True, True) for a in rec.get("context_aliases", ())]
+            if all(a != can for a, _, _ in names):
                 # the canonical name itself matches only as written (Disco, Lion are words)
-                names.append((can, True))
-            for alias, strict in names:
+                names.append((can, True, False))
+            for alias, strict, context in names:
                 for variant in _variants(alias):
-                    self._add(Entry(variant, norm_key(variant), "COMPANY", can, None, strict))
+                    self._add(Entry(variant, norm_key(variant), "COMPANY", can, None, strict, context))
         for rec in chips or ():
             can, vendor = rec["canonical"], rec["vendor"]
             self.chips[can] = Chip(can, vendor)
@@ -118,7 +122,8 @@ class Gazetteer:
         if not entry.key:
             return
         bucket = self._index.setdefault(entry.key, [])
-        if not any(e.label == entry.label and e.canonical == entry.canonical and e.strict == entry.strict for e in bucket):
+        if not any(e.label == entry.label and e.canonical == entry.canonical and e.strict == entry.strict
+                   and e.context == entry.context for e in bucket):
             bucket.append(entry)
 
     @classmethod

@@ -121,3 +121,79 @@ def test_industry_word_and_sha_rules(nlp, finder, text, names):
 ])
 def test_industry_word_rules_negatives(nlp, finder, text):
     assert found(nlp, finder, text) == []
+
+
+# --- in-domain news: listing codes, name-internal words, business units, counts, context --------
+
+@pytest.mark.parametrize("text, expected", [
+    # a known name followed by a stock code is the company (TEL：03-... stays a phone number)
+    ("半導体製造装置大手の東京エレクトロン（証券コード8035）は決算を発表した。", [("東京エレクトロン", "Tokyo Electron")]),
+    # alias + a name-internal word is one span with the alias's canonical name
+    ("騰訊控股（テンセント）は好調だ。", [("騰訊控股", "Tencent"), ("テンセント", "Tencent")]),
+    ("中国の長鑫存儲技術（CXMT）が増産する。", [("長鑫存儲技術", "CXMT"), ("CXMT", "CXMT")]),
+    ("寒武紀科技が上場した。", [("寒武紀科技", "Cambricon")]),
+    # ...unless the longer string is another company: ソフトバンクグループ is not SoftBank Corp.
+    ("ソフトバンクグループが出資した。", [("ソフトバンクグループ", "SoftBank Group")]),
+    # business units with their own name
+    ("2位の華為雲（ファーウェイ・クラウド）、3位の騰訊雲（テンセント・クラウド）が追う。",
+     [("華為雲", "Huawei Cloud"), ("ファーウェイ・クラウド", "Huawei Cloud"), ("騰訊雲", "Tencent Cloud"),
+      ("テンセント・クラウド", "Tencent Cloud")]),
+    ("百度傘下の昆侖芯（クンルンシン）が上場する。", [("百度", "Baidu"), ("昆侖芯", "Kunlunxin"), ("クンルンシン", "Kunlunxin")]),
+    ("TSMC子会社のJASM（ジャパン・アドバンスト・セミコンダクター・マニュファクチャリング）が建設する。",
+     [("TSMC", "TSMC"), ("JASM", "JASM"), ("ジャパン・アドバンスト・セミコンダクター・マニュファクチャリング", "JASM")]),
+    ("聯発科技とサンディスク、SBイノベンチャー、三井住友銀行、鴻騰精密科技。",
+     [("聯発科技", "MediaTek"), ("サンディスク", "Sandisk"), ("SBイノベンチャー", "SB Innovanture"),
+      ("三井住友銀行", "Sumitomo Mitsui Banking Corporation"), ("鴻騰精密科技", "FIT Hon Teng")]),
+    # a context alias: アルファベット is a company only right after a company word
+    ("グーグルの親会社アルファベットは投資を増やす。", [("グーグル", "Google"), ("アルファベット", "Alphabet")]),
+])
+def test_news_names(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, names", [
+    ("米国の大手クラウド4社の設備投資は増えた。", []),                   # N社 is a count
+    ("調査会社の推計では、ハイパースケーラー4社のAI投資は増えた。", []),
+    ("ラピダス、2ナノ半導体の試作ラインを公開", ["ラピダス"]),          # 2ナノ is a process node
+    ("HBMの売上高は約20億ドルだった。", []),                              # a memory type
+    ("AI機能「Apple Intelligence」を搭載した。", []),                      # a product
+    ("富士通と共同でArm architectureのCPUを開発する。", ["富士通"]),       # an architecture
+    ("アルファベット順に並べる。アルファベットの文字。", []),              # the word, not the company
+    ("世界のファウンドリー市場でのシェアは7割だ。", []),
+])
+def test_news_non_names(nlp, finder, text, names):
+    assert [t for t, _ in found(nlp, finder, text)] == names
+
+
+def test_trigger_takes_the_whole_noun_chunk(nlp, finder):
+    got = found(nlp, finder, "新興企業のアマツ計算機は、富士通と共同で開発する。")
+    assert ("アマツ計算機", "アマツ計算機") in got
+    got = [t for t, _ in found(nlp, finder, "米調査会社シリコン・インサイト・リサーチのアナリストは語る。")]
+    assert got == ["シリコン・インサイト・リサーチ"]
+
+
+def test_fragment_of_a_katakana_chain_is_no_name(nlp, finder):
+    got = [t for t, _ in found(nlp, finder, "ノース・アドバンスト・セミコンダクター・ワークスの工場。")]
+    assert "アドバンスト・セミコンダクター" not in got
+
+
+def test_document_level_consistency(nlp, finder):
+    text = "## ミライチップ、シリーズBで80億円調達\n\nスタートアップ企業のミライチップは新型チップを発表した。"
+    got = found(nlp, finder, text)
+    assert [t for t, _ in got].count("ミライチップ") == 2
+    # a word inside a longer katakana word is not another mention
+    text = "スタートアップ企業のミライチップは発表した。ミライチップスという別の語。"
+    assert [t for t, _ in found(nlp, finder, text)] == ["ミライチップ"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2010年10月8日にオーバーフローから発売された。", "オーバーフロー"),
+    ("この路線はレンフェが運営している。", "レンフェ"),
+    ("卒業後、テンポラリーセンターに入社した。", "テンポラリーセンター"),
+])
+def test_seller_and_employer_contexts(nlp, finder, text, name):
+    assert name in [t for t, _ in found(nlp, finder, text)]
+
+
+def test_sports_transfers_are_not_company_contexts(nlp, finder):
+    assert found(nlp, finder, "2019年にシアトル・パイロッツに移籍した。") == []

@@ -105,3 +105,19 @@ def test_no_alias_belongs_to_two_companies():
         for alias in list(rec.get("aliases", ())) + list(rec.get("strict_aliases", ())):
             key = norm_key(alias)
             assert owner.setdefault(key, rec["canonical"]) == rec["canonical"], alias
+
+
+@pytest.mark.parametrize("surface, canonical", [
+    ("華為雲", "Huawei Cloud"), ("ファーウェイ・クラウド", "Huawei Cloud"), ("騰訊雲", "Tencent Cloud"),
+    ("テンセント・クラウド", "Tencent Cloud"), ("昆侖芯", "Kunlunxin"), ("クンルンシン", "Kunlunxin"),
+    ("ジャパン・アドバンスト・セミコンダクター・マニュファクチャリング", "JASM"), ("聯発科技", "MediaTek"),
+    ("サンディスク", "Sandisk"), ("SBイノベンチャー", "SB Innovanture"), ("鴻騰精密科技", "FIT Hon Teng"),
+    ("三井住友銀行", "Sumitomo Mitsui Banking Corporation"), ("Google Cloud", "Google Cloud"),
+])
+def test_business_units_and_news_names(gaz, surface, canonical):
+    assert gaz.canonical_company(surface) == canonical
+
+
+def test_context_alias_is_flagged(gaz):
+    entry = gaz.lookup("アルファベット", "COMPANY")
+    assert entry is not None and entry.canonical == "Alphabet" and entry.context and entry.strict
