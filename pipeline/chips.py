@@ -13,7 +13,11 @@ Named by a chip word: a model id (Latin letters, digits, hyphens, with at least 
 quoted or written right after a chip word (``推論チップ「HX-7」``, ``SoC X1``) is a CHIP of the
 company that the sentence is about: the company joined to the chip word by の/製, else the
 subject (``Xは``) of the sentence, else the nearest company mention before it in the same
-sentence or the two before it. Without such a company it is not a mention.
+sentence or the two before it. Without such a company it is not a mention. A quoted id may
+also start with digits when letters and digits follow (CPU「3A6000」; not 「5G」, 「18A」, 「2025」),
+a short の-phrase may sit between the chip word and the quote (SoCの新製品「X」), and a process
+node right before a quote introduces a chip as well (5ナノメートルの「S32N55」). Process-node
+names (N2, SF2, 18A) are never taken this way.
 
 Document consistency: once a model id is a CHIP in a document, its other occurrences there
 are CHIPs with the same canonical (``推論チップ「MC-1」を開発。MC-1は…``).
@@ -41,6 +45,15 @@ _LEFT = r"(?<![A-Za-z0-9\-_./])"
 _RIGHT = r"(?![A-Za-z0-9_])(?!-[A-Za-z0-9])(?!\.\d)"
 # a model id: starts with a Latin letter, Latin letters/digits joined by '-', '.', ' '
 _MODEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-. ][A-Za-z0-9]+)*")
+# a quoted model id may start with digits when letters and then digits follow (``3A6000``,
+# ``2K1000``); not ``5G``, ``3nm``, ``18A``, ``2025``
+_DIGIT_MODEL_ID = re.compile(r"\d+[A-Za-z]+\d+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+# process nodes are not chips: ``2ナノの「N2」``, ``SF2``, ``18A``
+_PROCESS_NODE = re.compile(r"(?:N\d{1,2}[A-Z]?|SF\d{1,2}[A-Z]?|\d{1,2}A|A1[46]|Intel ?\d{1,2}[A-Z]?)", re.I)
+# a process node written right before a quoted model id: ``5ナノメートルの「S32N55」``
+_NODE_INTRO = re.compile(r"(?<![0-9.])\d{1,2}(?:\.\d)?\s?(?:ナノメートル|ナノ|nm)(?:世代)?(?:の|品)?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』)")
+# between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``
+_INTRO_GAP = r"(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?)?"
 # the same, unquoted (after a chip word): spaces only before a grade word
 _BARE_MODEL = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: (?:Pro|Max|Ultra|Plus|Elite|Lite|Mini))?"
 _SENT_END = "。!?\n"
@@ -88,7 +101,7 @@ class ChipFinder:
         if self.intro_words:
             words = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True))
             self.intro_regex = re.compile(
-                "(?<![A-Za-z])(?:" + words + r") ?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』"
+                "(?<![A-Za-z])(?:" + words + r")(?: ?|" + _INTRO_GAP + r")(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』"
                 r"|(?P<b>" + _LEFT + _BARE_MODEL + _RIGHT + "))")
 
     @classmethod
@@ -161,22 +174,26 @@ class ChipFinder:
                     canonical = f"{vendor} {pat.family}"
                 cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
         # model ids named by a chip word: 推論チップ「HX-7」, SoC X1
-        if self.intro_regex is not None:
-            for m in self.intro_regex.finditer(norm):
-                group = next(g for g in ("q1", "q2", "b") if m.group(g) is not None)
-                model = m.group(group)
-                s, e = m.span(group)
-                if not self._model_like(model) or norm.startswith(self.not_followed_by, e):
-                    continue
-                vendor, rest = self._company_prefix(low, norm, s, e)
-                if vendor is not None:  # マイクロプロセッサIntel8080: the vendor is written in the name
-                    model = rest
-                else:
-                    vendor = ctx.owner(s, m.start())
-                if vendor is None:
-                    continue
-                model = re.sub(r"\s+", " ", model)
-                cands.append((s, e, f"{vendor} {model}", vendor, _INTRO, 1, True))
+        intro_matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
+        # a process node right before a quoted id (5ナノメートルの「S32N55」) introduces a chip too
+        intro_matches += list(_NODE_INTRO.finditer(norm))
+        for m in intro_matches:
+            group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
+            model = m.group(group)
+            s, e = m.span(group)
+            if not self._model_like(model, quoted=group != "b") or norm.startswith(self.not_followed_by, e):
+                continue
+            if _PROCESS_NODE.fullmatch(model):  # 2ナノの「N2」 is a process, not a chip
+                continue
+            vendor, rest = self._company_prefix(low, norm, s, e)
+            if vendor is not None:  # マイクロプロセッサIntel8080: the vendor is written in the name
+                model = rest
+            else:
+                vendor = ctx.owner(s, m.start())
+            if vendor is None:
+                continue
+            model = re.sub(r"\s+", " ", model)
+            cands.append((s, e, f"{vendor} {model}", vendor, _INTRO, 1, True))
         # a chip never overlaps a company mention: their characters start out taken
         taken = [False] * (len(norm) + 1)
         for cs, ce, _ in comp_ranges:
@@ -256,8 +273,10 @@ class ChipFinder:
             j -= 1
         return norm.endswith(self.intro_words, max(0, j - 12), j)
 
-    def _model_like(self, model: str) -> bool:
-        if len(model) > 24 or not _MODEL_ID.fullmatch(model) or not _has_letter_and_digit(model):
+    def _model_like(self, model: str, quoted: bool = False) -> bool:
+        if len(model) > 24 or not _has_letter_and_digit(model):
+            return False
+        if not _MODEL_ID.fullmatch(model) and not (quoted and _DIGIT_MODEL_ID.fullmatch(model)):
             return False
         low = model.lower()
         if low in self.stop or low.startswith(self.not_model_prefixes):

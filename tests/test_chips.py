@@ -192,3 +192,55 @@ def test_long_text_with_many_companies_is_fast():
     assert time.perf_counter() - t < 10
     assert len(ms) == 3 * 3000
     assert {m.canonical for m in ms} == {"NVIDIA H20", "Apple MC-1", "Apple A18 Pro"}
+
+
+# --- held-out misses: automotive SoCs, Ryzen AI, digit-first ids, process-node intros --------
+
+@pytest.mark.parametrize("text, expected", [
+    ("米エヌビディアは車載SoC「DRIVE Thor」で顧客を取り込んだ。", [("DRIVE Thor", "NVIDIA DRIVE Thor", "NVIDIA")]),
+    ("エヌビディアのDRIVE AGX Orinを採用した。", [("DRIVE AGX Orin", "NVIDIA DRIVE AGX Orin", "NVIDIA")]),
+    ("米AMDは「Ryzen AI 300」シリーズの上位品「Ryzen AI 9 HX 370」を投入した。",
+     [("Ryzen AI 300", "AMD Ryzen AI 300", "AMD"), ("Ryzen AI 9 HX 370", "AMD Ryzen AI 9 HX 370", "AMD")]),
+    ("AMDのRyzen AI Max+ 395とRyzen 9 9950X3D。",
+     [("Ryzen AI Max+ 395", "AMD Ryzen AI Max+ 395", "AMD"), ("Ryzen 9 9950X3D", "AMD Ryzen 9 9950X3D", "AMD")]),
+    ("蘭NXPセミコンダクターズ（NXP Semiconductors N.V.）は、５ナノメートルの「S32N55」を投入した。",
+     [("S32N55", "NXP Semiconductors S32N55", "NXP Semiconductors")]),
+    ("NXPは車載プロセッサー「S32G3」とi.MX 95を発表した。",
+     [("S32G3", "NXP Semiconductors S32G3", "NXP Semiconductors"),
+      ("i.MX 95", "NXP Semiconductors i.MX 95", "NXP Semiconductors")]),
+    ("中国の龍芯中科技術（ロンソン）は国産CPU「3A6000」を政府調達向けに拡販する。",
+     [("3A6000", "Loongson 3A6000", "Loongson")]),
+])
+def test_heldout_chip_families(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+def test_ryzen_is_not_cut_short_before_a_longer_model(nlp, finders):
+    assert [t for t, _, _ in chips(nlp, finders, "AMDの「Ryzen AI 7 PRO 360」を搭載。")] == ["Ryzen AI 7 PRO 360"]
+
+
+def test_quoted_digit_first_id_after_a_chip_word_or_a_gap(nlp, finders):
+    ms, comps = chips_and_companies(nlp, finders, "ソシオネクストは車載SoCの新製品「7X2000」を発表した。")
+    vendor = comps["ソシオネクスト"]
+    assert [(m.text, m.canonical, m.vendor) for m in ms] == [("7X2000", f"{vendor} 7X2000", vendor)]
+
+
+def test_quoted_id_after_a_process_node_takes_the_subject(nlp, finders):
+    ms, comps = chips_and_companies(nlp, finders, "ルネサスは28ナノの「RH850U2C」を出荷した。")
+    vendor = comps["ルネサス"]
+    assert [(m.text, m.canonical, m.vendor) for m in ms] == [("RH850U2C", f"{vendor} RH850U2C", vendor)]
+
+
+@pytest.mark.parametrize("text", [
+    "ソニーはCPU「2025」を搭載した。",                     # a plain number
+    "ソニーは半導体「5G」モデムとチップ「3nm」、CPU「18A」。",  # standards, nodes
+    "TSMCは2ナノの「N2」を量産する。",                     # process node names
+    "インテルは2ナノ世代の「18A」と「20A」を進める。",
+    "サムスン電子は3ナノの「Galaxy S25」を発売した。",       # a phone
+    "ASMLの「High-NA EUV」露光装置「EXE:5200」はインテルが導入する。",  # equipment
+    "カゲロウＡＩ株式会社のモデル「Kagero-7B」を公開した。",   # software model
+    "5ナノの「XZ500」を投入した。",                         # no company to own it
+    "エヌビディアのDRIVEプラットフォームを使う。",            # DRIVE alone is not a chip
+])
+def test_heldout_look_alikes_rejected(nlp, finders, text):
+    assert chips(nlp, finders, text) == []
