@@ -13,8 +13,14 @@ Rule sources, strongest first (a weaker candidate that overlaps a stronger one i
 3. trigger words: ``傘下のX``, ``スタートアップ企業X``, ``X社は``, ``Xの子会社``;
 4. name suffixes: a proper noun followed by 製薬, 電鉄, ホールディングス, グループ, 科技...;
 5. GiNZA ``Company`` entities, cleaned of legal forms, country prefixes and 社;
-6. document-level consistency: a name a context rule found is a company wherever else it
+6. parenthetical glosses: ``X(Y)`` names one company twice when either side is a company
+   (サイラスワン(CyrusOne), 三安光電(サンアン・オプトエレクトロニクス)); the known side gives the
+   canonical name; a Latin side with a legal form or company word makes both (tickers, places
+   and exchanges are never glosses);
+7. document-level consistency: a name a context rule found is a company wherever else it
    stands as a word in the same document.
+A known alias directly followed by a unit name (NECキャピタルソリューション, カール・ツァイスSMT,
+Mobileye Global, 関西電力送配電) is another company (the gazetteer's, else the NFKC surface).
 A known alias followed by a name-internal word (控股, 科技, 技術, グループ...) is one span with
 the alias's canonical name; a context-rule name is never a fragment of a katakana ・-chain, never
 starts right after a number (2ナノ半導体) and never ends in the digits of a count (クラウド4社).
@@ -174,6 +180,13 @@ class CompanyFinder:
         self._generic_heads = {nk(s).lower() for s in r.get("generic_heads", ())} | {g.lower() for g in self._GENERIC}
         self._chunk_followers = {nk(s) for s in r.get("chunk_end_followers", ())}
         self._chunk_followers_long = tuple(f for f in self._chunk_followers if len(f) > 1)
+        self._firm_triggers = {nk(s) for s in r.get("firm_triggers", ())}
+        self._research_suffixes = tuple(nk(s) for s in r.get("research_firm_suffixes", ()))
+        self._tech_words = sorted({nk(s) for s in r.get("generic_tech_words", ())}, key=len, reverse=True)
+        self._exchanges = {nk(s).lower() for s in r.get("exchange_names", ())}
+        self._unit_latin = {nk(s) for s in r.get("unit_words_latin", ())}
+        self._unit_kanji = sorted({nk(s) for s in r.get("unit_words_kanji", ())}, key=len, reverse=True)
+        self._unit_excluded = tuple(nk(s) for s in r.get("unit_excluded", ()))
         # suffix look-up by the token's last characters (no scan over every suffix)
         self._suffix_set = frozenset(self._name_suffixes)
         self._suffix_lengths = sorted({len(x) for x in self._name_suffixes}, reverse=True)
@@ -235,6 +248,10 @@ class CompanyFinder:
             for k in range(c.start, c.end):
                 taken[k] = True
         if self.context_rules:
+            for c in self._glosses(ctx, chosen, taken):
+                chosen.append(c)
+                for k in range(c.start, c.end):
+                    taken[k] = True
             for c in self._propagate(ctx, chosen, taken):
                 chosen.append(c)
                 for k in range(c.start, c.end):
@@ -268,6 +285,140 @@ class CompanyFinder:
         if _ch(norm, s - 1).isdigit() and script_of(_ch(norm, s)) in ("kata", "kanji"):
             return False
         return True
+
+    _GLOSS_COMPANY_WORDS = ("Inc", "Corp", "Corporation", "Company", "Technology", "Technologies", "Group", "Holding",
+                            "Holdings", "Systems", "Electronics", "Semiconductor", "Semiconductors", "Labs", "Ltd")
+
+    def _gloss_inner(self, norm: str, p: int) -> tuple[int, int, bool] | None:
+        """The name inside the parenthesis that opens at ``p``: (start, end, had_legal_form);
+        a Latin legal form (, Inc.) and whatever follows a comma or 、 stay outside."""
+        q = norm.find(")", p + 1, p + 90)
+        if q < 0 or "(" in norm[p + 1:q]:
+            return None
+        gs, ge = p + 1, q
+        cut = min([x for x in (norm.find("、", gs, ge), norm.find(":", gs, ge), norm.find(";", gs, ge)) if x >= 0], default=ge)
+        ge = cut
+        legal = False
+        for m in self._latin_legal_re.finditer(norm, gs, ge):
+            if norm[m.end():ge].strip(" ,.") == "" and m.start() > gs:
+                ge = m.start()
+                legal = True
+                break
+        if not legal:
+            c = norm.find(",", gs, ge)
+            if c >= 0:
+                ge = c
+        while ge > gs and norm[ge - 1] in " ,":
+            ge -= 1
+        while gs < ge and norm[gs] == " ":
+            gs += 1
+        if ge - gs < 2:
+            return None
+        return gs, ge, legal
+
+    def _gloss_name_ok(self, ctx: _Context, s: int, e: int) -> bool:
+        norm = ctx.norm.text
+        name = norm[s:e]
+        if not all(_is_name_char(c) or c in "&'.- " for c in name) or any(c.isdigit() for c in name):
+            return False  # 証券コード6723: a listing, not a name
+        if self._listing_markers and ("(" + name).startswith(self._listing_markers):
+            return False
+        if script_of(name[0]) == "kanji":
+            # 東京・千代田, 米カリフォルニア州: a place (the head office), not a name
+            if "・" in name:
+                return False
+            toks = sorted({ctx.tok_of_norm[q] for q in range(s, e) if ctx.tok_of_norm[q] >= 0})
+            if toks and all("地名" in ctx.tok_tag[i] for i in toks):
+                return False
+        if name.lower() in self._exchanges or not self._valid_name(ctx, s, e) or self._looks_generic(name):
+            return False
+        if script_of(name[0]) == "latin" and not name[0].isupper():
+            return False
+        if self.gazetteer.lookup(name, "CHIP") is not None or name.endswith(self._place_suffixes):
+            return False
+        other = self.gazetteer.lookup(name)
+        return other is None or other.label == LABEL
+
+    def _gloss_outer(self, ctx: _Context, p: int) -> int | None:
+        """Start of the name that ends right before the parenthesis at ``p`` (one script run)."""
+        norm = ctx.norm.text
+        sc = script_of(_ch(norm, p - 1))
+        if sc not in ("kata", "kanji", "latin"):
+            return None
+        k = p
+        while k > 0 and (script_of(norm[k - 1]) == sc or norm[k - 1] in ("・ー&" if sc == "kata" else "")
+                         or (sc == "latin" and norm[k - 1] in " &.-'" and script_of(_ch(norm, k - 2)) == "latin")):
+            k -= 1
+        while k < p and norm[k] in "・ー&.-' ":
+            k += 1
+        if sc != "kanji":
+            k = self._trim_leading(ctx, k, p)
+        if sc == "kanji" and k < p - 1 and norm[k] in self._country_chars and ctx.boundary[k + 1]:
+            k += 1
+        return k if p - k >= 2 else None
+
+    def _glosses(self, ctx: _Context, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Parenthetical glosses name one company twice: サイラスワン(CyrusOne), 三安光電(サンアン・
+        オプトエレクトロニクス), アムコー・テクノロジー(Amkor Technology, Inc.). When one side is a
+        company the other side is the same company (the known side gives the canonical); when
+        neither is, a Latin side that looks like a company name (a legal form or a company word
+        at its end) makes both. Exchanges and tickers (NYSE: VRT) are never glosses."""
+        norm = ctx.norm.text
+        by_end = {c.end: c for c in chosen}
+        by_start = {c.start: c for c in chosen}
+        out: list[_Cand] = []
+
+        def free(a: int, b: int) -> bool:
+            return not any(taken[a:b]) and not any(o.start < b and a < o.end for o in out)
+
+        for p in [i for i, ch in enumerate(norm) if ch == "("]:
+            g = self._gloss_inner(norm, p)
+            if g is None:
+                continue
+            gs, ge, legal = g
+            outer = by_end.get(p)
+            inner = by_start.get(gs)
+            if outer is not None and outer.priority == _P_GINZA + 1:
+                outer = None
+            if outer is not None:
+                if inner is None and free(gs, ge) and script_of(norm[gs]) != script_of(norm[p - 1]) \
+                        and self._gloss_name_ok(ctx, gs, ge):
+                    if outer.canonical is None and script_of(norm[gs]) == "latin":
+                        outer.canonical = norm[gs:ge]  # an unknown name: its Latin form is the usual one
+                    out.append(_Cand(gs, ge, outer.canonical or unicodedata.normalize("NFKC", norm[outer.start:outer.end]), _P_GINZA))
+                elif inner is not None and inner.end < ge and free(inner.end, ge) and self._gloss_name_ok(ctx, gs, ge):
+                    inner.end = ge  # モービルアイ(Mobileye Global)
+                    inner.canonical = outer.canonical or inner.canonical
+                    for k in range(gs, ge):
+                        taken[k] = True
+                continue
+            os_ = self._gloss_outer(ctx, p)
+            if os_ is None or not free(os_, p) or not self._gloss_name_ok(ctx, os_, p):
+                continue
+            if inner is not None and inner.end == ge:
+                if script_of(norm[gs]) != script_of(norm[p - 1]):
+                    if inner.canonical is None:
+                        side = (gs, ge) if script_of(norm[gs]) == "latin" else (os_, p)
+                        inner.canonical = unicodedata.normalize("NFKC", norm[side[0]:side[1]])
+                    out.append(_Cand(os_, p, inner.canonical, _P_GINZA))
+                continue
+            if inner is None and free(gs, ge) and self._gloss_name_ok(ctx, gs, ge):
+                name = norm[gs:ge]
+                outer_name = norm[os_:p]
+                acronym = outer_name.isascii() and outer_name.isupper() and outer_name.isalpha() and 2 <= len(outer_name) <= 6
+                if script_of(name[0]) == "latin" and (script_of(norm[p - 1]) != "latin" or acronym) and \
+                        (legal or name.rstrip(".").split(" ")[-1] in self._GLOSS_COMPANY_WORDS) and " " in name:
+                    # ESMC(European Semiconductor Manufacturing Company): the acronym is the usual name
+                    canon = outer_name if acronym else name
+                    out.append(_Cand(os_, p, canon, _P_GINZA))
+                    out.append(_Cand(gs, ge, canon, _P_GINZA))
+                elif script_of(name[0]) == "kata" and script_of(norm[p - 1]) == "kanji" and \
+                        (suf := self._suffix_of(name)) and suf in self._strong_suffixes and len(name) > len(suf) + 1:
+                    # 天河光電(テンガ・オプトエレクトロニクス): a katakana reading ending in a company word
+                    canon = unicodedata.normalize("NFKC", norm[os_:p])
+                    out.append(_Cand(os_, p, canon, _P_GINZA))
+                    out.append(_Cand(gs, ge, canon, _P_GINZA))
+        return out
 
     def _propagate(self, ctx: _Context, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """Document-level consistency: a name that a context rule found as a company (スタート
@@ -325,11 +476,66 @@ class CompanyFinder:
                     hit = (end, entry)
                     break
             if hit:
+                ue = self._unit_extension(ctx, i, hit[0], hit[1])
+                if ue is not None:
+                    other = self.gazetteer.lookup(ctx.norm.text[i:ue], LABEL)
+                    out.append(_Cand(i, ue, other.canonical if other else None, _P_GAZ))
+                    i = ue
+                    continue
                 out.append(_Cand(i, hit[0], hit[1].canonical, _P_GAZ))
                 i = hit[0]
             else:
                 i += 1
         return out
+
+    def _unit_extension(self, ctx: _Context, s: int, e: int, entry: Entry) -> int | None:
+        """A known alias directly followed by the name of one of its units: a katakana/Latin
+        chunk glued to it that ends the noun phrase (NECキャピタルソリューション, カール・ツァイスSMT,
+        東芝デバイス＆ストレージ), a capitalised unit word after a space (Mobileye Global) or a kanji
+        unit word (関西電力送配電). Returns the end of the longer name, or None. Titles and words
+        about the company (CEO, 社長, 工場, 向け...) never start such a chunk."""
+        if not self.context_rules or entry.strict or entry.context:
+            return None
+        norm = ctx.norm.text
+        nxt = _ch(norm, e)
+        last = script_of(norm[e - 1])
+        if norm.startswith(self._unit_excluded, e):
+            return None
+        k = None
+        if nxt == " " and last == "latin":
+            j = e
+            while _ch(norm, j) == " " and script_of(_ch(norm, j + 1)) == "latin":
+                w = re.match(r"[A-Za-z]+", norm[j + 1:])
+                if not w or w.group() not in self._unit_latin:
+                    break
+                j = j + 1 + len(w.group())
+            if j > e and script_of(_ch(norm, j)) != "latin":
+                k = j
+        elif script_of(nxt) in ("kata", "latin") and not (script_of(nxt) == last):
+            j = self._katalatin_forward(norm, e)
+            if j > e:
+                chunk = norm[e:j]
+                after = _ch(norm, j)
+                if any(c.isdigit() for c in chunk) or chunk.lower() in self._generic_heads:
+                    return None
+                if script_of(after) in ("kata", "latin", "kanji") and after not in "社製株":
+                    return None
+                if self.gazetteer.lookup(chunk, "CHIP") is not None or self.gazetteer.lookup(chunk, LABEL) is not None:
+                    return None
+                if len(chunk) >= 2 and (len(chunk) >= 3 or chunk.isupper()):
+                    k = j
+        elif script_of(nxt) == "kanji":
+            for w in self._unit_kanji:
+                if norm.startswith(w, e):
+                    j = e + len(w)
+                    if script_of(_ch(norm, j)) not in ("kanji", "kata", "latin") or _ch(norm, j) in "社製株":
+                        k = j
+                    break
+        if k is None:
+            return None
+        if self.gazetteer.lookup(norm[s:k], "CHIP") is not None:
+            return None
+        return k
 
     def _internal_extension(self, ctx: _Context, s: int, e: int, entry: Entry) -> int | None:
         """The end of ``alias + name-internal word`` (騰訊控股, 長鑫存儲技術, Foo Holdings) with the
@@ -341,6 +547,8 @@ class CompanyFinder:
         for w in self._name_internal:
             ws = script_of(w[0])
             gap = 1 if ws == "latin" and last == "latin" and _ch(norm, e) == " " else 0
+            if ws == "kata" and last == "kata" and _ch(norm, e) == "・":
+                gap = 1  # レノボ・グループ
             if ws == "latin" and (last != "latin" or not gap):
                 continue
             if ws == "kanji" and last != "kanji":
@@ -531,14 +739,24 @@ class CompanyFinder:
             k = max(tend, k + 1)
         return k
 
-    def _valid_name(self, ctx: _Context, s: int, e: int) -> bool:
+    def _valid_name(self, ctx: _Context, s: int, e: int, research: bool = False) -> bool:
         norm = ctx.norm.text
         name = norm[s:e].strip()
         if len(name) < 2 and not (len(name) == 1 and script_of(name) in ("latin", "kanji")):
             return False
-        if name.lower() in self._stop or name in self._anaphora:
+        if name.lower() in self._stop or name in self._anaphora or name.lower() in self._exchanges:
             return False
-        if name.endswith(self._not_company_suffixes):
+        if self._tech_words:
+            # SiCパワー半導体, 車載半導体: technology words + an industry word
+            head = name[:-len(suf)] if (suf := self._suffix_of(name)) else None
+            while head:
+                w = next((t for t in self._tech_words if head.startswith(t)), None)
+                if w is None:
+                    break
+                head = head[len(w):].lstrip("・ ")
+            if head == "":
+                return False
+        if name.endswith(self._not_company_suffixes) and not (research and name.endswith(self._research_suffixes)):
             # ...unless a longer company word ends it: エスト出版 (not 版), 東京電力 (not 力)
             bad = max(len(x) for x in self._not_company_suffixes if name.endswith(x))
             good = max((len(x) for x in self._name_suffixes if name.endswith(x)), default=0)
@@ -551,8 +769,33 @@ class CompanyFinder:
         return True
 
     # --- 3. trigger words -----------------------------------------------------------------
+    def _kanji_chunk(self, ctx: _Context, i: int) -> int | None:
+        """End of the kanji noun chunk at ``i`` when its first token is a proper noun and the
+        chunk (at most 4 tokens) ends before a particle or punctuation; else None."""
+        norm = ctx.norm.text
+        ti = ctx.tok_of_norm[i] if i < ctx.n else -1
+        if ti < 0 or ctx.tok_ns[ti] != i or "固有名詞" not in ctx.tok_tag[ti]:
+            return None
+        end = i
+        j = ti
+        while j < ctx.n_toks and j - ti < 4:
+            ts, te = ctx.tok_ns[j], ctx.tok_ne[j]
+            t = norm[ts:te]
+            if ts != end or not t or not all(script_of(c) == "kanji" for c in t):
+                break
+            if ctx.tok_pos[j] not in ("NOUN", "PROPN") or "数詞" in ctx.tok_tag[j]:
+                break
+            if j > ti and (t in self._chunk_followers or t in self._TRAIL):
+                break
+            end = te
+            j += 1
+        if end - i < 2 or script_of(_ch(norm, end)) in ("kanji", "kata", "latin"):
+            return None
+        return end
+
     def _trigger_rules(self, ctx: _Context) -> list[_Cand]:
         out: list[_Cand] = []
+        research: set[tuple[int, int]] = set()
         norm = ctx.norm.text
         for m in self._before_re.finditer(norm):
             i = m.end()
@@ -566,6 +809,15 @@ class CompanyFinder:
                 k = self._extend_nouns(ctx, k)
                 out.append(_Cand(i, k, None, _P_TRIGGER))
                 continue
+            # a company-kind trigger (調査会社の, 財閥系, データセンター大手の) before a kanji chunk
+            # that begins with a proper noun: the whole chunk up to a particle (調査会社の富士経済)
+            if m.group() in self._firm_triggers:
+                k = self._kanji_chunk(ctx, i)
+                if k is not None:
+                    if norm.endswith(self._research_suffixes, i, k):
+                        research.add((i, k))
+                    out.append(_Cand(i, k, None, _P_TRIGGER))
+                    continue
             # a kanji proper noun: 傘下の華虹半導体
             tok = ctx.token_at(i)
             if tok is not None and ctx.to_norm(tok.idx) == i and "固有名詞" in tok.tag_ and "人名" not in tok.tag_ and "地名" not in tok.tag_:
@@ -592,8 +844,10 @@ class CompanyFinder:
         out += self._definitions(ctx)
         res = []
         for c in out:
-            c.start, c.end = self._strip_country(norm, c.start, c.end)
-            if self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end]):
+            c.start, c.end = self._strip_country(norm, c.start, c.end, ctx)
+            if (c.start, c.end) in research and self._valid_name(ctx, c.start, c.end, research=True):
+                res.append(c)
+            elif self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end]):
                 res.append(c)
         return res
 
@@ -731,10 +985,16 @@ class CompanyFinder:
                 return k + len(suf)
         return k
 
-    def _strip_country(self, norm: str, s: int, e: int) -> tuple[int, int]:
+    def _strip_country(self, norm: str, s: int, e: int, ctx: _Context | None = None) -> tuple[int, int]:
         for c in self._countries:
             if norm.startswith(c, s) and e - s > len(c) + 1 and script_of(_ch(norm, s + len(c))) in ("kata", "latin"):
                 return s + len(c), e
+        # 独ボッシュ is handled above; 米系 / 中国 are words: a one-kanji prefix before a kanji
+        # name only when the tokeniser split it off (英/アーム, 韓/三星電子)
+        if ctx is not None and e - s > 2 and norm[s] in self._country_chars and ctx.boundary[s + 1] \
+                and script_of(_ch(norm, s + 1)) == "kanji" and ctx.tok_of_norm[s] >= 0 \
+                and ctx.tok_ne[ctx.tok_of_norm[s]] == s + 1:
+            return s + 1, e
         return s, e
 
     _GENERIC = {"ai", "it", "gpu", "cpu", "ceo", "ipo", "ev", "pc", "os", "sns", "dx", "iot", "api", "saas", "b2b", "b2c",
@@ -884,7 +1144,7 @@ class CompanyFinder:
                 if e - s > 2 and norm[e - 1] in "社製株" and not norm.endswith(("会社", "新聞社", "通信社"), s, e):
                     e -= 1
                     changed = True
-            s, e = self._strip_country(norm, s, e)
+            s, e = self._strip_country(norm, s, e, ctx)
             while s < e and norm[s] in " 「『(":
                 s += 1
             while e > s and norm[e - 1] in " 」』)":

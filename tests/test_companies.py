@@ -197,3 +197,80 @@ def test_seller_and_employer_contexts(nlp, finder, text, name):
 
 def test_sports_transfers_are_not_company_contexts(nlp, finder):
     assert found(nlp, finder, "2019年にシアトル・パイロッツに移籍した。") == []
+
+
+# --- error classes from the held-out articles (invented names: the rules, not the gazetteer) ---
+
+@pytest.mark.parametrize("text, expected", [
+    # a one-kanji country prefix stays outside whatever rule found the name
+    ("英政府は表明し、英アーム（Arm）の設計力を生かす。", [("アーム", "Arm"), ("Arm", "Arm")]),
+    ("豪ミネルバ社と墨テコラ社が提携した。", [("ミネルバ", "ミネルバ"), ("テコラ", "テコラ")]),
+])
+def test_country_prefix_outside(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one side known -> the other side is the same company (the known side's canonical)
+    ("台湾の宏星電脳（Acer）の売上高。", [("宏星電脳", "Acer"), ("Acer", "Acer")]),
+    ("中国の星河微電子（サムスン電子）は拡販する。", [("星河微電子", "Samsung Electronics"), ("サムスン電子", "Samsung Electronics")]),
+    ("インテル傘下のモービルアイ（Mobileye Global）は量産を始める。",
+     [("インテル", "Intel"), ("モービルアイ", "Mobileye"), ("Mobileye Global", "Mobileye")]),
+    # a context rule found one side: the Latin form is the canonical name of both
+    ("米データセンター大手のノヴァリンク（NovaLink）と組む。", [("ノヴァリンク", "NovaLink"), ("NovaLink", "NovaLink")]),
+    # neither known: a Latin side with a legal form / company word, or a katakana side with an industry word
+    ("ベトナムでは米ゼフィロ・テクノロジー（Zephyro Technology, Inc.）が投資する。",
+     [("ゼフィロ・テクノロジー", "Zephyro Technology"), ("Zephyro Technology", "Zephyro Technology")]),
+    ("中国では天河光電（テンガ・オプトエレクトロニクス）と合弁で工場を建てる。",
+     [("天河光電", "天河光電"), ("テンガ・オプトエレクトロニクス", "天河光電")]),
+    ("中国では三河光電（サンガ・オプトエレクトロニクス）と合弁だ。",
+     [("三河光電", "三河光電"), ("サンガ・オプトエレクトロニクス", "三河光電")]),
+    # an acronym and its expansion: the acronym is the usual name
+    ("欧州の合弁会社ESXC（European Semiconductor Xyz Company）は工場を建てる。",
+     [("ESXC", "ESXC"), ("European Semiconductor Xyz Company", "ESXC")]),
+    # not glosses: places, listings, tickers and exchanges
+    ("ソニーグループ（東京・港）は発表した。", [("ソニーグループ", "Sony Group")]),
+    ("アルトラ（証券コード1234）の株価が上がった。", []),
+    ("米バーティブ・ホールディングス（Vertiv、NYSE: VRT）は増収だった。",
+     [("バーティブ・ホールディングス", "Vertiv"), ("Vertiv", "Vertiv")]),
+])
+def test_parenthetical_glosses(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("出資者にはNECフューチャーソリューションが名を連ねる。", [("NECフューチャーソリューション", "NECフューチャーソリューション")]),
+    ("光学系はカール・ツァイスOPTが供給する。", [("カール・ツァイスOPT", "カール・ツァイスOPT")]),
+    ("中国の聯想集団（レノボ・グループ）は過去最高を記録した。", [("聯想集団", "Lenovo"), ("レノボ・グループ", "Lenovo")]),
+    ("送配電子会社の関西電力送配電は申し込みを受けた。", [("関西電力送配電", "Kansai Transmission and Distribution")]),
+    ("ソニー銀行が提携した。", [("ソニー銀行", "ソニー銀行")]),
+    ("NEC Global Systemsは発表した。", [("NEC Global Systems", "NEC Global Systems")]),
+    ("国内では東芝マテリアル＆ソリューションや三菱電機も増産する。",
+     [("東芝マテリアル＆ソリューション", "東芝マテリアル&ソリューション"), ("三菱電機", "Mitsubishi Electric")]),
+    ("インテル幹部が語った。", [("インテル", "Intel")]),
+    # titles and words about the company are no unit names
+    ("エヌビディアCEOが語った。", [("エヌビディア", "NVIDIA")]),
+    ("インテル向けに出荷した。", [("インテル", "Intel")]),
+])
+def test_known_company_plus_unit_words(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("調査会社のノルデン・リサーチによると市場は拡大する。", [("ノルデン・リサーチ", "ノルデン・リサーチ")]),
+    # a kanji chunk after a company-kind trigger; a research firm (研究所) is a company there
+    ("調査会社の丸山経済研究所によると、市場は伸びる。", [("丸山経済研究所", "丸山経済研究所")]),
+    ("インドの財閥系XYパワー・アンド・ソリューションズも工場を建てる。",
+     [("XYパワー・アンド・ソリューションズ", "XYパワー・アンド・ソリューションズ")]),
+])
+def test_trigger_words_bind_the_whole_chunk(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "SiCパワー半導体、EV減速で投資見直し",
+    "車載半導体の需要が伸びる。",
+    "NYSEとNASDAQに上場する。",
+])
+def test_technology_words_and_exchanges_are_not_companies(nlp, finder, text):
+    assert found(nlp, finder, text) == []

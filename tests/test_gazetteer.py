@@ -121,3 +121,20 @@ def test_business_units_and_news_names(gaz, surface, canonical):
 def test_context_alias_is_flagged(gaz):
     entry = gaz.lookup("アルファベット", "COMPANY")
     assert entry is not None and entry.canonical == "Alphabet" and entry.context and entry.strict
+
+
+def test_heldout_industry_names_and_canonicals():
+    from pipeline.gazetteer import Gazetteer
+    g = Gazetteer.from_config()
+    expect = {
+        "インフィニオン": "Infineon Technologies", "力晶積成電子製造": "PSMC", "日月光投資控股": "ASE Technology Holding",
+        "みずほ銀行": "Mizuho Bank", "みずほフィナンシャルグループ": "Mizuho Financial Group", "華碩電脳": "ASUS",
+        "三安光電": "San'an Optoelectronics", "富士経済": "Fuji Keizai", "矢野経済研究所": "Yano Research Institute",
+        "日本政策投資銀行": "Development Bank of Japan", "九電工": "Kyudenko", "龍芯中科技術": "Loongson",
+    }
+    for alias, canonical in expect.items():
+        e = g.lookup(alias, "COMPANY")
+        assert e is not None and e.canonical == canonical, alias
+    # an ordinary word only in context; exchanges are not companies
+    assert g.lookup("トランスフォーム", "COMPANY").context
+    assert g.lookup("NYSE", "COMPANY") is None and g.lookup("NASDAQ", "COMPANY") is None
