@@ -135,6 +135,14 @@ def _default_file_mode() -> int:
     return 0o666 & ~umask
 
 
+def _discard(tmp: str | Path) -> None:
+    """Remove a temporary file after a failed write; it may already be gone."""
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
 def _write_tmp(folder: Path, name: str, data: bytes) -> Path:
     fd, tmp = tempfile.mkstemp(prefix=f"{_TMP_PREFIX}{name}.", dir=folder)
     try:
@@ -144,10 +152,7 @@ def _write_tmp(folder: Path, name: str, data: bytes) -> Path:
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
     return Path(tmp)
 
@@ -160,10 +165,7 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     try:
         os.replace(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _discard(tmp)
         raise
 
 
