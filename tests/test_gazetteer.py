@@ -30,7 +30,7 @@ def test_surface_forms_map_to_one_canonical(gaz, surface, canonical):
 
 def test_distinct_companies_stay_distinct(gaz):
     pairs = [("ソフトバンクグループ", "ソフトバンク"), ("アリババ", "アリババクラウド"), ("バイドゥ", "崑崙芯"),
-             ("サムスン電子", "SKハイニックス"), ("ソニーグループ", "ソニーセミコンダクタソリューションズ")]
+             ("サムスン電子", "SKハイニックス"), ("ソニーグループ", "ソニーセミコンダクタソリューションズ"), ("楽天グループ", "楽天モバイル")]
     for a, b in pairs:
         assert gaz.canonical_company(a) != gaz.canonical_company(b), (a, b)
 
