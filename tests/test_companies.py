@@ -274,3 +274,10 @@ def test_trigger_words_bind_the_whole_chunk(nlp, finder, text, expected):
 ])
 def test_technology_words_and_exchanges_are_not_companies(nlp, finder, text):
     assert found(nlp, finder, text) == []
+
+
+def test_a_start_up_introduced_after_a_comma_is_a_company(nlp, finder):
+    doc = nlp("東京都港区のスタートアップ、ヒカリ半導体設計は、シリーズAで15億円を調達した。")
+    assert [(m.text, m.canonical) for m in finder.find(doc)] == [("ヒカリ半導体設計", "ヒカリ半導体設計")]
+    doc = nlp("国内のスタートアップ、特に半導体分野は伸びている。")
+    assert finder.find(doc) == []
