@@ -222,6 +222,7 @@ class CompanyFinder:
             cands += self._legal_forms(ctx)
             cands += self._trigger_rules(ctx)
             cands += self._suffix_rules(ctx)
+            cands += self._counted_lists(ctx)
             if ctx.has_ents:
                 cands += self._ginza_entities(ctx)
         # a rule may not bring back a known name that the gazetteer rejected in this context
@@ -249,6 +250,10 @@ class CompanyFinder:
                 taken[k] = True
         if self.context_rules:
             for c in self._glosses(ctx, chosen, taken):
+                chosen.append(c)
+                for k in range(c.start, c.end):
+                    taken[k] = True
+            for c in self._enumerations(ctx, chosen, taken):
                 chosen.append(c)
                 for k in range(c.start, c.end):
                     taken[k] = True
@@ -418,6 +423,122 @@ class CompanyFinder:
                     canon = unicodedata.normalize("NFKC", norm[os_:p])
                     out.append(_Cand(os_, p, canon, _P_GINZA))
                     out.append(_Cand(gs, ge, canon, _P_GINZA))
+        return out
+
+    _COUNTED_RE = re.compile(r"の[2-9２-９二三四五六七八九]社|の両社|各社|両社")
+
+    def _counted_lists(self, ctx: _Context) -> list[_Cand]:
+        """A list closed by a company count names companies only: ``A、B、Cの3社``, ``AとBの両社``,
+        ``A、B各社``: each member (a whole word, not a person or a place) is a company."""
+        norm = ctx.norm.text
+        out: list[_Cand] = []
+        for m in self._COUNTED_RE.finditer(norm):
+            if script_of(_ch(norm, m.end())) == "kanji":
+                continue  # 両社長, 各社員: not a count of companies
+            j = m.start()
+            items = []
+            while True:
+                e = j
+                while e > 0 and norm[e - 1] in "」』":
+                    e -= 1
+                k = e
+                while k > 0 and (_is_name_char(norm[k - 1]) or norm[k - 1] in "&."):
+                    k -= 1
+                k0 = k
+                while k0 < e and norm[k0] in "・ー":
+                    k0 += 1
+                if e - k0 < 2 or not ctx.boundary[k0] or not ctx.boundary[e]:
+                    items = []
+                    break
+                items.append((k0, e))
+                while k > 0 and norm[k - 1] in "「『":
+                    k -= 1
+                if k >= 1 and norm[k - 1] in "、やと":
+                    j = k - 1
+                elif norm.endswith(("および", "及び"), 0, k):
+                    j = k - (3 if norm.endswith("および", 0, k) else 2)
+                else:
+                    break
+            if len(items) < 2:
+                continue
+            for s0, e0 in items:
+                toks = sorted({ctx.tok_of_norm[q] for q in range(s0, e0) if ctx.tok_of_norm[q] >= 0})
+                if not toks or all("人名" in ctx.tok_tag[t] or "地名" in ctx.tok_tag[t] for t in toks):
+                    continue
+                if any("数詞" in ctx.tok_tag[t] or "副詞可能" in ctx.tok_tag[t] for t in toks):
+                    continue  # 2015年2月、A、Bの3社: a date is no member
+                name = norm[s0:e0]
+                if self._valid_name(ctx, s0, e0) and not self._looks_generic(name) and name.lower() not in self._generic_heads:
+                    out.append(_Cand(s0, e0, None, _P_SUFFIX))
+        return out
+
+    _ENUM_SEPS = ("、", "や", "と")
+    _ENUM_FOLLOW = ("、", "や", "など", "なども", "の", "は", "が", "を", "に", "も", "と", "で", ")", "」", "。", "各社", "等")
+
+    def _enum_item(self, ctx: _Context, s: int, e: int, sc: str) -> bool:
+        """``norm[s:e]`` is one whole katakana or Latin word of script ``sc`` that can be a name:
+        token boundaries at both ends, no person or place token, not generic, not a chip."""
+        norm = ctx.norm.text
+        name = norm[s:e]
+        if e - s < 2 or not ctx.boundary[s] or not ctx.boundary[e]:
+            return False
+        if {script_of(c) for c in name if c not in "・ー&.-' "} != {sc}:
+            return False
+        if sc == "latin" and not name[0].isupper():
+            return False
+        toks = sorted({ctx.tok_of_norm[q] for q in range(s, e) if ctx.tok_of_norm[q] >= 0})
+        if not toks or any("人名" in ctx.tok_tag[t] or "地名" in ctx.tok_tag[t] for t in toks):
+            return False
+        if name.lower() in self._stop or self._looks_generic(name) or not self._valid_name(ctx, s, e):
+            return False
+        if name.lower() in self._generic_heads or self.gazetteer.lookup(name, "CHIP") is not None:
+            return False
+        other = self.gazetteer.lookup(name)
+        return other is None or other.label == LABEL
+
+    def _enumerations(self, ctx: _Context, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
+        """Lists name companies of a kind: in ``A、B、Cなど`` / ``AやB`` where A is a company,
+        a neighbour written in the same script (katakana or Latin) that is a whole word with no
+        person or place signal is a company too."""
+        norm = ctx.norm.text
+        out: list[_Cand] = []
+
+        def free(a: int, b: int) -> bool:
+            return not any(taken[a:b]) and not any(o.start < b and a < o.end for o in out)
+
+        queue = [c for c in chosen]
+        seen = set()
+        while queue:
+            c = queue.pop()
+            if (c.start, c.end) in seen:
+                continue
+            seen.add((c.start, c.end))
+            sc = script_of(norm[c.start])
+            if sc not in ("kata", "latin") or script_of(norm[c.end - 1]) != sc:
+                continue
+            # the known member is a whole list item itself (not Atari in "Atari ST")
+            before = _ch(norm, c.start - 1)
+            if not norm.startswith(self._ENUM_FOLLOW, c.end) or not (
+                    c.start == 0 or before in "、や「(・ \n" or script_of(before) == "hira"):
+                continue
+            # forward: A、B
+            if norm.startswith(self._ENUM_SEPS, c.end):
+                i = c.end + 1
+                k = self._katalatin_forward(norm, i)
+                if k > i and norm.startswith(self._ENUM_FOLLOW, k) and free(i, k) and self._enum_item(ctx, i, k, sc):
+                    n = _Cand(i, k, None, _P_GINZA)
+                    out.append(n)
+                    queue.append(n)
+            # backward: B、A
+            if c.start >= 1 and norm[c.start - 1] in self._ENUM_SEPS:
+                j = c.start - 1
+                k = self._katalatin_back(norm, j)
+                before = _ch(norm, k - 1)
+                if k < j and (k == 0 or before in "、「(・ \n" or script_of(before) == "hira") and free(k, j) \
+                        and self._enum_item(ctx, k, j, sc):
+                    n = _Cand(k, j, None, _P_GINZA)
+                    out.append(n)
+                    queue.append(n)
         return out
 
     def _propagate(self, ctx: _Context, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:

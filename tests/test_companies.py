@@ -281,3 +281,41 @@ def test_a_start_up_introduced_after_a_comma_is_a_company(nlp, finder):
     assert [(m.text, m.canonical) for m in finder.find(doc)] == [("ヒカリ半導体設計", "ヒカリ半導体設計")]
     doc = nlp("国内のスタートアップ、特に半導体分野は伸びている。")
     assert finder.find(doc) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list with a known company: the other whole katakana/Latin members are companies too
+    ("同社はエヌビディア、ザルテニカ、ブロメックスなどと取引している。", ["エヌビディア", "ザルテニカ", "ブロメックス"]),
+    ("エヌビディアとザルテニカで働いた。", ["エヌビディア", "ザルテニカ"]),
+    ("ザルテニカやエヌビディアで働いた。", ["ザルテニカ", "エヌビディア"]),
+])
+def test_list_members_next_to_a_known_company(nlp, finder, text, expected):
+    assert [t for t, _ in found(nlp, finder, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # generic words and people in the list stay out
+    ("エヌビディア、クラウド、サーバーなどの分野。", ["エヌビディア"]),
+    # the known name is not a whole list item (Atari in "Atari ST"): no list
+    ("欧州で発売されたザルテニカ、Atari ST用のソフト。", ["Atari"]),
+])
+def test_list_rule_needs_a_whole_known_member(nlp, finder, text, expected):
+    assert [t for t, _ in found(nlp, finder, text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list closed by a company count (の2社, 各社, 両社): every member is a company
+    ("のちに青葉製鋼と緑川精機の2社が加わった。", ["青葉製鋼", "緑川精機"]),
+    ("霧島交通、ハルカ運送各社の営業所を統合した。", ["霧島交通", "ハルカ運送"]),
+])
+def test_members_of_a_counted_list_are_companies(nlp, finder, text, expected):
+    assert [t for t, _ in found(nlp, finder, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "東京都、大阪府の両社",          # places
+    "佐藤、鈴木の両社長が会談した。",  # 両社長 is no count of companies
+    "山田太郎と佐藤花子の2社",        # people
+])
+def test_counted_list_rule_skips_people_places_and_titles(nlp, finder, text):
+    assert found(nlp, finder, text) == []
