@@ -117,7 +117,7 @@ class ChipFinder:
         comp = sorted((m for m in companies if m.label == "COMPANY"), key=lambda m: m.start)
         comp_orig_ends = [c.end for c in comp]
         # company mentions in normalised offsets: (start, end, canonical)
-        comp_ranges = [(_to_norm(nt, c.start), _to_norm(nt, c.end), c.canonical) for c in comp]
+        comp_ranges = [(nt.to_normalized(c.start), nt.to_normalized(c.end), c.canonical) for c in comp]
         sents = _sentence_starts(norm)
         ctx = _Context(norm, sents, comp_ranges)
         # (ns, ne, canonical, vendor, priority, strength, repeatable)
@@ -375,14 +375,3 @@ def _has_letter_and_digit(s: str) -> bool:
 def _ch(text: str, i: int) -> str:
     return text[i] if 0 <= i < len(text) else ""
 
-
-def _to_norm(nt, orig: int) -> int:
-    starts = nt.starts
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < orig:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo

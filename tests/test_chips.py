@@ -18,13 +18,7 @@ def finders():
 
 
 def chips(nlp, finders, text):
-    cf, chf = finders
-    doc = nlp(text)
-    comps = cf.find(doc)
-    ms = chf.find(doc, comps)
-    for m in ms:
-        assert text[m.start:m.end] == m.text
-        assert not any(m.overlaps(c) for c in comps)
+    ms, _ = chips_and_companies(nlp, finders, text)
     return [(m.text, m.canonical, m.vendor) for m in ms]
 
 
@@ -63,6 +57,7 @@ def test_non_chips_rejected(nlp, finders, text):
 
 
 def chips_and_companies(nlp, finders, text):
+    """Chips found in ``text`` (checked to sit on their text and off every company) and the companies."""
     cf, chf = finders
     doc = nlp(text)
     comps = cf.find(doc)
