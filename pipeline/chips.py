@@ -38,7 +38,7 @@ from typing import Sequence
 from .gazetteer import Gazetteer, script_of, strict_form_ok
 from .mention import Mention
 from .resources import load_json
-from .textnorm import normalize_with_map
+from .textnorm import char_at as _ch, normalize_with_map
 
 LABEL = "CHIP"
 _LEFT = r"(?<![A-Za-z0-9\-_./])"
@@ -371,7 +371,4 @@ def _word_regex(words: Sequence[str]) -> re.Pattern:
 def _has_letter_and_digit(s: str) -> bool:
     return any(c.isascii() and c.isalpha() for c in s) and any(c.isdigit() for c in s)
 
-
-def _ch(text: str, i: int) -> str:
-    return text[i] if 0 <= i < len(text) else ""
 

@@ -38,7 +38,7 @@ from spacy.attrs import IDX, ORTH, POS, TAG
 from .gazetteer import Entry, Gazetteer, is_katakana, is_kanji, script_of, strict_form_ok
 from .mention import Mention
 from .resources import load_json
-from .textnorm import NormalizedText, normalize_with_map
+from .textnorm import NormalizedText, char_at as _ch, normalize_with_map
 
 LABEL = "COMPANY"
 _COUNT_AFTER = re.compile(r"\d+社")
@@ -131,9 +131,6 @@ class _Context:
             return self.n
         return self._o2n[orig]
 
-
-def _ch(text: str, i: int) -> str:
-    return text[i] if 0 <= i < len(text) else ""
 
 
 def _is_name_char(ch: str) -> bool:

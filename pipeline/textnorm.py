@@ -26,6 +26,11 @@ _EXTRA = {
 _LINE_BREAKS = frozenset("\r\n")
 
 
+def char_at(text: str, index: int) -> str:
+    """``text[index]``, or "" outside the text: neighbours of a match at either end."""
+    return text[index] if 0 <= index < len(text) else ""
+
+
 def _is_word_char(ch: str) -> bool:
     """True for characters that can sit on both sides of a line break inside a word."""
     if not ch or ch.isspace():
