@@ -11,7 +11,7 @@ import bisect
 import html
 import json
 from collections import defaultdict
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from ..chunking import sentence_bounds
 from .gold import GoldDocument
@@ -118,11 +118,16 @@ def _nearby_text(error: SpanError) -> str:
     return f"{side} here: " + "; ".join(parts)
 
 
-def _by_label(errors: Sequence[SpanError]) -> dict[str, list[SpanError]]:
+def _errors_by_label(evaluation: Evaluation) -> Iterator[tuple[str, int, int, list[SpanError]]]:
+    """(label, false positives, false negatives, errors) for each scored label that has errors."""
     grouped: dict[str, list[SpanError]] = defaultdict(list)
-    for error in errors:
+    for error in evaluation.errors:
         grouped[error.label].append(error)
-    return grouped
+    for label in evaluation.labels:
+        errors = grouped.get(label, [])
+        if errors:
+            n_fp = sum(e.kind == "FP" for e in errors)
+            yield label, n_fp, len(errors) - n_fp, errors
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -159,13 +164,8 @@ def markdown_report(evaluation: Evaluation, gold_docs: Sequence[GoldDocument], *
     out += ["## False positives and false negatives", ""]
     if not evaluation.errors:
         out += ["None.", ""]
-    grouped = _by_label(evaluation.errors)
-    for label in evaluation.labels:
-        errors = grouped.get(label, [])
-        if not errors:
-            continue
-        n_fp = sum(e.kind == "FP" for e in errors)
-        out += [f"### {label}: {n_fp} false positive(s), {len(errors) - n_fp} false negative(s)", ""]
+    for label, n_fp, n_fn, errors in _errors_by_label(evaluation):
+        out += [f"### {label}: {n_fp} false positive(s), {n_fn} false negative(s)", ""]
         for e in errors:
             before, span, after = ctx.around(e.doc_id, e.start, e.end)
             what = "predicted, not in gold" if e.kind == "FP" else "in gold, not predicted"
@@ -251,13 +251,8 @@ def html_report(evaluation: Evaluation, gold_docs: Sequence[GoldDocument], *, ti
             "<h2>False positives and false negatives</h2>"]
     if not evaluation.errors:
         out.append("<p>None.</p>")
-    grouped = _by_label(evaluation.errors)
-    for label in evaluation.labels:
-        errors = grouped.get(label, [])
-        if not errors:
-            continue
-        n_fp = sum(e.kind == "FP" for e in errors)
-        out.append(f"<h3>{_esc(label)}: {n_fp} false positive(s), {len(errors) - n_fp} false negative(s)</h3>")
+    for label, n_fp, n_fn, errors in _errors_by_label(evaluation):
+        out.append(f"<h3>{_esc(label)}: {n_fp} false positive(s), {n_fn} false negative(s)</h3>")
         for e in errors:
             before, span, after = ctx.around(e.doc_id, e.start, e.end)
             nearby = _nearby_text(e)
