@@ -114,20 +114,14 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     characters) and for bytes that no supported encoding decodes; the message gives the
     offset of the first bad byte.
     """
-    if data.startswith(_BOM_UTF8):
-        try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
-        except UnicodeDecodeError as exc:
-            raise DecodeError(
-                f"undecodable bytes: UTF-8 BOM present but invalid UTF-8 ({_describe(exc)})"
-            ) from None
-    if data.startswith(_BOM_UTF16):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise DecodeError(
-                f"undecodable bytes: UTF-16 BOM present but invalid UTF-16 ({_describe(exc)})"
-            ) from None
+    for bom, codec, name in ((_BOM_UTF8, "utf-8-sig", "UTF-8"), (_BOM_UTF16, "utf-16", "UTF-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"undecodable bytes: {name} BOM present but invalid {name} ({_describe(exc)})"
+                ) from None
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DecodeError(f"binary file: NUL byte at offset {nul}")
