@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import components  # noqa: F401  (registers the factories)
 from .chunking import DEFAULT_MAX_BYTES, chunk_bounds
@@ -54,19 +55,30 @@ class Extractor:
 
     def extract_many(self, texts: Iterable[str]) -> Iterator[list[Mention]]:
         """Mentions of each text, in order; streams (one batch of chunks in memory at a time)."""
-        pending_index = -1
-        pending: list[Mention] = []
-        for doc, (index, offset) in self.nlp.pipe(self._chunks(texts), as_tuples=True, batch_size=self.batch_size):
-            if index != pending_index:
-                if pending_index >= 0:
-                    yield pending
-                pending_index, pending = index, []
-            pending.extend(m.shifted(offset) if offset else m for m in mentions_of(doc, self.spans_key))
-        if pending_index >= 0:
-            yield pending
+        return pipe_chunked(self.nlp, texts, lambda doc: mentions_of(doc, self.spans_key),
+                            batch_size=self.batch_size, max_bytes=self.max_bytes)
 
-    def _chunks(self, texts: Iterable[str]) -> Iterator[tuple[str, tuple[int, int]]]:
+
+def pipe_chunked(nlp: Language, texts: Iterable[str], mentions_of_doc: Callable[[Doc], Iterable[Mention]], *,
+                 batch_size: int = 32, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[list[Mention]]:
+    """Run ``nlp`` over texts of any length and collect ``mentions_of_doc`` per text, in order.
+
+    Each text is cut into chunks below Sudachi's byte limit; the chunks are piped in batches
+    and their mentions shifted back to offsets in the whole text.
+    """
+
+    def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
         for index, text in enumerate(texts):
-            bounds = chunk_bounds(text, max_bytes=self.max_bytes) or [(0, 0)]
-            for start, end in bounds:
+            for start, end in chunk_bounds(text, max_bytes=max_bytes) or [(0, 0)]:
                 yield text[start:end], (index, start)
+
+    pending_index = -1
+    pending: list[Mention] = []
+    for doc, (index, offset) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
+        if index != pending_index:
+            if pending_index >= 0:
+                yield pending
+            pending_index, pending = index, []
+        pending.extend(m.shifted(offset) if offset else m for m in mentions_of_doc(doc))
+    if pending_index >= 0:
+        yield pending

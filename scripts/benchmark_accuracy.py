@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluation.baseline import GINZA_LABELS, baseline_predictions, load_baseline_nlp  # noqa: E402
+from pipeline.evaluation.baseline import baseline_predictions, ginza_entity_mentions, load_baseline_nlp  # noqa: E402
 from pipeline.evaluation.gold import GoldDocument, GoldFormatError, read_gold  # noqa: E402
 from pipeline.evaluation.scoring import Evaluation, Prediction, evaluate, predictions_from_mentions  # noqa: E402
 from pipeline.mention import Mention  # noqa: E402
@@ -74,10 +74,7 @@ def run_both(docs: list[GoldDocument], extractor, with_baseline: bool) -> tuple[
     base: list[list[Mention]] = [[] for _ in docs]
     for sdoc, (index, offset) in extractor.nlp.pipe(chunks(), as_tuples=True, batch_size=extractor.batch_size):
         ours[index].extend(m.shifted(offset) for m in mentions_of(sdoc, extractor.spans_key))
-        for ent in sdoc.ents:
-            label = GINZA_LABELS.get(ent.label_)
-            if label:
-                base[index].append(Mention(ent.start_char + offset, ent.end_char + offset, label, ent.text))
+        base[index].extend(m.shifted(offset) for m in ginza_entity_mentions(sdoc))
     ours_p = [p for doc, ms in zip(docs, ours) for p in predictions_from_mentions(doc.id, ms)]
     base_p = [p for doc, ms in zip(docs, base) for p in predictions_from_mentions(doc.id, ms)]
     return ours_p, (base_p if with_baseline else None)

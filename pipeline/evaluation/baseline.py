@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator, Sequence
 
-from ..chunking import chunk_bounds
+from ..extract import pipe_chunked
 from ..mention import Mention
 from .gold import GoldDocument
 from .scoring import Prediction, predictions_from_mentions
 
 GINZA_LABELS = {"Company": "COMPANY", "Product_Other": "CHIP", "Money": "MONEY", "Percent": "PERCENT"}
 BASELINE_MODEL = "ja_ginza"
+
+
+def ginza_entity_mentions(doc: Any) -> list[Mention]:
+    """ja_ginza's entities in ``doc`` that have a contract label, as mentions."""
+    return [Mention(ent.start_char, ent.end_char, GINZA_LABELS[ent.label_], ent.text)
+            for ent in doc.ents if ent.label_ in GINZA_LABELS]
 
 
 def load_baseline_nlp(model: str = BASELINE_MODEL) -> Any:
@@ -29,23 +35,7 @@ def baseline_mentions(texts: Iterable[str], nlp: Any = None, *, batch_size: int 
     if nlp is None:
         nlp = load_baseline_nlp()
 
-    def chunks() -> Iterator[tuple[str, tuple[int, int]]]:
-        for index, text in enumerate(texts):
-            for start, end in chunk_bounds(text) or [(0, 0)]:
-                yield text[start:end], (index, start)
-
-    pending_index, pending = -1, []
-    for doc, (index, offset) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size):
-        while pending_index < index:
-            if pending_index >= 0:
-                yield pending
-            pending_index, pending = pending_index + 1, []
-        for ent in doc.ents:
-            label = GINZA_LABELS.get(ent.label_)
-            if label is not None:
-                pending.append(Mention(ent.start_char + offset, ent.end_char + offset, label, ent.text))
-    if pending_index >= 0:
-        yield pending
+    return pipe_chunked(nlp, texts, ginza_entity_mentions, batch_size=batch_size)
 
 
 def baseline_predictions(gold_docs: Sequence[GoldDocument], nlp: Any = None, *,
