@@ -60,6 +60,12 @@ _SENT_END = "。!?\n"
 # a repetition is not the start of a longer name (``M4`` in ``M4 Max``)
 _NO_GRADE = r"(?! (?:Pro|Max|Ultra|Plus|Mini|Lite|Elite|Bionic|Ti|SUPER|Super)(?![A-Za-z]))"
 _QUOTES = {"「": "」", "『": "』"}
+# a quoted chip name with its katakana reading: ``RNGD(レニゲード)``
+_READING = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9]+)*)\((?P<reading>[\u30a1-\u30fa\u30fc・]{2,})\)")
+# a family name that goes on with another capitalised word names something else
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
+# a chip name without digits, quoted after a chip word: ``Metis``, ``AmpereOne``, ``Snapdragon Ride Elite``
+_NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z0-9]*)*")
 # what may sit between a company mention and は/が when it is the subject
 _SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,20}\)))*\s*[はが]")
 # a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``
@@ -122,6 +128,7 @@ class ChipFinder:
         ctx = _Context(norm, sents, comp_ranges)
         # (ns, ne, canonical, vendor, priority, strength, repeatable)
         cands: list[tuple[int, int, str, str, int, int, bool]] = []
+        bare_models: dict[str, str] = {}
         # named chips from the gazetteer
         low = normalize_with_map(text, lowercase=True).text
         i = 0
@@ -146,6 +153,8 @@ class ChipFinder:
                 if m.group().lower() in self.stop:
                     continue
                 model = m.groupdict().get("model")
+                if not model and _NAME_GOES_ON.match(norm, e):
+                    continue  # Snapdragon Digital Chassis: a platform that extends the family name
                 near = self._vendor_before(text, nt, s, comp, comp_orig_ends)
                 vendor = pat.vendor
                 strength = 0
@@ -165,11 +174,13 @@ class ChipFinder:
                         strength = 1
                 if pat.needs_context and strength < 2 and not self._chip_word_after(norm, e) \
                         and not self._after_intro(norm, s) \
-                        and not (pat.context is not None and strength == 1 and self._named_like(norm, s, e)):
+                        and not (strength == 1 and self._named_like(norm, s, e)):
                     continue
                 if model:
                     model = re.sub(r"\s+", " ", model)
                     canonical = f"{vendor} {pat.family}{pat.sep}{model}" if pat.family else f"{vendor} {model}"
+                    if pat.family and _has_letter_and_digit(model) and len(model) >= 3:
+                        bare_models[canonical] = model  # MTT S4000, later S4000 alone
                 else:
                     canonical = f"{vendor} {pat.family}"
                 cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
@@ -177,14 +188,24 @@ class ChipFinder:
         intro_matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
         # a process node right before a quoted id (5ナノメートルの「S32N55」) introduces a chip too
         intro_matches += list(_NODE_INTRO.finditer(norm))
+        named_by_word: set[str] = set()
         for m in intro_matches:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             model = m.group(group)
             s, e = m.span(group)
-            if not self._model_like(model, quoted=group != "b") or norm.startswith(self.not_followed_by, e):
-                continue
-            if _PROCESS_NODE.fullmatch(model):  # 2ナノの「N2」 is a process, not a chip
-                continue
+            quoted_after_word = group != "b" and m.re is self.intro_regex
+            # 「RNGD(レニゲード)」: the name and its katakana reading are one chip
+            reading = _READING.fullmatch(model) if quoted_after_word else None
+            if reading:
+                model = reading.group("name")
+                e = s + len(model)
+            if norm.startswith(self.not_followed_by, e) or _PROCESS_NODE.fullmatch(model):
+                continue  # 2ナノの「N2」 is a process, not a chip
+            if not self._model_like(model, quoted=group != "b"):
+                # a quoted name with no digit is a chip only right after a chip word: 推論チップ「Metis」
+                if not (quoted_after_word and self._name_like(model)):
+                    continue
+                named_by_word.add(model)
             vendor, rest = self._company_prefix(low, norm, s, e)
             if vendor is not None:  # マイクロプロセッサIntel8080: the vendor is written in the name
                 model = rest
@@ -193,7 +214,18 @@ class ChipFinder:
             if vendor is None:
                 continue
             model = re.sub(r"\s+", " ", model)
+            # a quoted name that begins with a vendor's pattern is that vendor's chip, whole:
+            # SoC「Snapdragon Ride Elite」, not the family name Snapdragon alone
+            if quoted_after_word:
+                inner = [c for c in cands if c[4] == _PATTERN and c[0] == s and c[1] < e]
+                if inner:
+                    vendor = inner[0][3]
+                    cands = [c for c in cands if not (c[4] == _PATTERN and c[0] == s and c[1] < e)]
             cands.append((s, e, f"{vendor} {model}", vendor, _INTRO, 1, True))
+            if reading:
+                rs, re_ = reading.span("reading")
+                start = m.start(group)
+                cands.append((start + rs, start + re_, f"{vendor} {model}", vendor, _INTRO, 1, False))
         # a chip never overlaps a company mention: their characters start out taken
         taken = [False] * (len(norm) + 1)
         for cs, ce, _ in comp_ranges:
@@ -205,8 +237,11 @@ class ChipFinder:
         seen: dict[str, set[tuple[str, str]]] = {}
         for s, e, canonical, vendor, repeatable in out:
             surface = norm[s:e]
-            if repeatable and _has_letter_and_digit(surface) and surface.lower() not in self.stop:
+            if repeatable and (_has_letter_and_digit(surface) or surface in named_by_word) \
+                    and surface.lower() not in self.stop:
                 seen.setdefault(surface, set()).add((canonical, vendor))
+            if repeatable and canonical in bare_models:
+                seen.setdefault(bare_models[canonical], set()).add((canonical, vendor))
         repeats = []
         for surface, norms in seen.items():
             if len(norms) != 1:
@@ -272,6 +307,16 @@ class ChipFinder:
         if j > 0 and norm[j - 1] in "「『 ":
             j -= 1
         return norm.endswith(self.intro_words, max(0, j - 12), j)
+
+    def _name_like(self, name: str) -> bool:
+        """A product name without digits (Metis, AmpereOne, RNGD): Latin, capitalised, not a
+        word this project knows as something else (a company, an architecture, software)."""
+        if len(name) < 3 or len(name) > 24 or not _NAME_ONLY.fullmatch(name):
+            return False
+        low = name.lower()
+        if low in self.stop or low.startswith(self.not_model_prefixes) or any(tok in self.stop for tok in low.split()):
+            return False
+        return self.gazetteer.lookup(name) is None
 
     def _model_like(self, model: str, quoted: bool = False) -> bool:
         if len(model) > 24 or not _has_letter_and_digit(model):

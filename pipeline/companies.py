@@ -42,12 +42,17 @@ from .textnorm import NormalizedText, char_at as _ch, normalize_with_map
 
 LABEL = "COMPANY"
 _COUNT_AFTER = re.compile(r"\d+社")
-_P_LEGAL, _P_GAZ, _P_TRIGGER, _P_SUFFIX, _P_GINZA = range(5)
+_P_LEGAL, _P_GAZ, _P_TRIGGER, _P_SUFFIX, _P_GINZA, _P_MODEL, _P_GLOSS, _P_PROPAGATED = range(8)
 
 # characters that can continue a Latin name across a space or inside it: "Moore Threads", "AT&T"
 _LATIN_INNER = set("&.-'+")
 _NAME_MARKS = set("・ー=")
 _OPEN_QUOTES = set("「『“\"(")
+_PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
+# a number after a Latin company name makes a product or process name: Xiaomi 17, Intel 18A
+_PRODUCT_NUMBER = re.compile(r" \d{1,3}[A-Z]?(?![0-9A-Za-z.,年月日%])")
+# a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
 
 
 @dataclass(slots=True)
@@ -140,9 +145,12 @@ def _is_name_char(ch: str) -> bool:
 class CompanyFinder:
     """Finds COMPANY mentions in a spaCy ``Doc``."""
 
-    def __init__(self, *, gazetteer: Gazetteer, context_rules: bool = True, rules: dict | None = None) -> None:
+    def __init__(self, *, gazetteer: Gazetteer, context_rules: bool = True, rules: dict | None = None,
+                 candidates_key: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.context_rules = context_rules
+        # span group where technews_company_model left its proposals (None: don't read any)
+        self.candidates_key = candidates_key
         self.rules = rules if rules is not None else load_json("company_rules.json")
         r = self.rules
         nk = lambda s: normalize_with_map(s).text  # noqa: E731
@@ -178,6 +186,20 @@ class CompanyFinder:
         self._chunk_followers = {nk(s) for s in r.get("chunk_end_followers", ())}
         self._chunk_followers_long = tuple(f for f in self._chunk_followers if len(f) > 1)
         self._firm_triggers = {nk(s) for s in r.get("firm_triggers", ())}
+        # a firm cue before a glossed name: 米国の, 配車大手, AI企業, 主要株主の, 傘下の...
+        cue_words = sorted({nk(x) for x in r.get("gloss_cue_words", ())} | set(self._before), key=len, reverse=True)
+        countries = sorted({c for c in self._countries if len(c) > 1}, key=len, reverse=True)
+        self._gloss_cue_re = re.compile(
+            "(?:(?:" + "|".join(map(re.escape, countries)) + ")の|" + "|".join(map(re.escape, cue_words))
+            + "|" + "|".join(r.get("gloss_cue_patterns", ())) + ")$") if cue_words else re.compile(r"(?!)")
+        self._person_titles = tuple(nk(x) for x in r.get("person_titles", ()))
+        self._model_veto_labels = frozenset(r.get("model_veto_ginza_labels", ()))
+        self._camp_suffixes = tuple(nk(x) for x in r.get("camp_suffixes", ()))
+        words = sorted(r.get("latin_company_words", ()), key=len, reverse=True)
+        # Corvid Labs, Gridline AI, Peak XV Partners: capitalised words and a company word
+        self._latin_company_re = re.compile(
+            r"(?<![A-Za-z0-9&.\-])(?:[A-Z][A-Za-z0-9&\-]*[ ]){1,3}(?:" + "|".join(map(re.escape, words)) + r")(?![A-Za-z0-9])"
+        ) if words else None
         self._research_suffixes = tuple(nk(s) for s in r.get("research_firm_suffixes", ()))
         self._tech_words = sorted({nk(s) for s in r.get("generic_tech_words", ())}, key=len, reverse=True)
         self._exchanges = {nk(s).lower() for s in r.get("exchange_names", ())}
@@ -192,7 +214,7 @@ class CompanyFinder:
         self._legal_re = re.compile("|".join(re.escape(s) for s in self._legal_prefixes))
         self._latin_legal_re = re.compile(
             r"(?<![A-Za-z])(?:,\s?)?(?:" + "|".join(re.escape(s) for s in self._latin_legal) + r")(?![A-Za-z])")
-        self._before_re = re.compile("|".join(re.escape(s) for s in self._before))
+        self._before_re = re.compile("|".join([re.escape(s) for s in self._before] + list(r.get("before_name_trigger_patterns", ()))))
         self._after_re = re.compile("|".join(re.escape(s) for s in self._after))
         legal = "|".join(re.escape(x) for x in self._legal_prefixes)
         defn = "|".join(re.escape(nk(x)) for x in r.get("definition_nouns", ()))
@@ -203,9 +225,10 @@ class CompanyFinder:
             r"(?:" + legal + r")?(?:は|とは)、[^。\n]{0,80}?(?:" + defn + r")(?:である|であった|だった|。|で、|であり)") if defn else None
 
     @classmethod
-    def from_config(cls, config_dir: str | Path | None = None, *, context_rules: bool = True) -> "CompanyFinder":
+    def from_config(cls, config_dir: str | Path | None = None, *, context_rules: bool = True,
+                    candidates_key: str | None = None) -> "CompanyFinder":
         return cls(gazetteer=Gazetteer.from_config(config_dir), context_rules=context_rules,
-                   rules=load_json("company_rules.json", config_dir))
+                   rules=load_json("company_rules.json", config_dir), candidates_key=candidates_key)
 
     # ------------------------------------------------------------------------------------
     def find(self, doc) -> list[Mention]:
@@ -219,13 +242,19 @@ class CompanyFinder:
             cands += self._legal_forms(ctx)
             cands += self._trigger_rules(ctx)
             cands += self._suffix_rules(ctx)
+            cands += self._latin_company_names(ctx)
             cands += self._counted_lists(ctx)
             if ctx.has_ents:
                 cands += self._ginza_entities(ctx)
+            cands += self._model_candidates(ctx)
         # a rule may not bring back a known name that the gazetteer rejected in this context
         # (DeepSeek-R1, TEL：03-..., Armアーキテクチャ)
+        # a name inside a longer person's name (ヘンリー・フォード, マーガレット・フォード) is no company
+        persons = [(ctx.to_norm(e.start_char), ctx.to_norm(e.end_char)) for e in ctx.doc.ents if e.label_ == "Person"]
         kept = []
         for c in cands:
+            if _ch(ctx.norm.text, c.start - 1) == "・" and any(a < c.start and c.end <= b for a, b in persons):
+                continue
             if c.priority != _P_GAZ:
                 entry = self.gazetteer.lookup(ctx.norm.text[c.start:c.end], LABEL)
                 if entry is not None and not self._accept_alias(ctx, c.start, c.end, entry):
@@ -325,10 +354,10 @@ class CompanyFinder:
             return False  # 証券コード6723: a listing, not a name
         if self._listing_markers and ("(" + name).startswith(self._listing_markers):
             return False
-        if script_of(name[0]) == "kanji":
-            # 東京・千代田, 米カリフォルニア州: a place (the head office), not a name
-            if "・" in name:
-                return False
+        if script_of(name[0]) == "kanji" and "・" in name:
+            return False  # 東京・千代田: a place (the head office), not a name
+        if script_of(name[0]) in ("kanji", "kata"):
+            # 米カリフォルニア州, (サンフランシスコ): a place, not a name
             toks = sorted({ctx.tok_of_norm[q] for q in range(s, e) if ctx.tok_of_norm[q] >= 0})
             if toks and all("地名" in ctx.tok_tag[i] for i in toks):
                 return False
@@ -359,6 +388,46 @@ class CompanyFinder:
             k += 1
         return k if p - k >= 2 else None
 
+    def _latin_company_names(self, ctx: _Context) -> list[_Cand]:
+        """Unknown Latin names that end in a company word (Corvid Labs, Gridline AI): a company
+        when the name stands alone in Japanese text, not quoted (「Gemini AI」 is a product)."""
+        if self._latin_company_re is None:
+            return []
+        norm = ctx.norm.text
+        out: list[_Cand] = []
+        for m in self._latin_company_re.finditer(norm):
+            s, e = m.span()
+            if _ch(norm, s - 1) in _OPEN_QUOTES or _ch(norm, s - 1) == " " or _ch(norm, e) == " ":
+                continue
+            if norm.startswith(self._product_nouns, e):
+                continue  # Ascend AIチップ: a product line
+            if not ctx.boundary[s] or not ctx.boundary[e] or not self._valid_name(ctx, s, e):
+                continue
+            out.append(_Cand(s, e, None, _P_SUFFIX))
+        return out
+
+    def _cued_gloss(self, ctx: _Context, p: int, gs: int, ge: int) -> int | None:
+        """Start of a katakana name glossed in Latin letters (ハイロ(Hailo), アクセレラAI(Axelera AI),
+        オラ(Ola)) when a firm cue stands right before it: a country and の (イスラエルの), a
+        business word (配車大手, AI企業, 主要株主の) or a company trigger. Not when a person's
+        title follows (イスラエルのネタニヤフ(Netanyahu)首相). None when it is no such gloss."""
+        norm = ctx.norm.text
+        if not _LATIN_NAME.fullmatch(norm[gs:ge]) or norm.startswith(self._person_titles, ge + 1):
+            return None
+        k = p
+        while k > 0 and k > p - 4 and "A" <= norm[k - 1] <= "Z":  # a Latin tail: アクセレラAI
+            k -= 1
+        tail = k
+        while k > 0 and (script_of(norm[k - 1]) == "kata" or norm[k - 1] in "・ー"):
+            k -= 1
+        while k < tail and norm[k] in "・ー":
+            k += 1
+        if tail - k < 2 or not ctx.boundary[k]:
+            return None
+        if self._gloss_cue_re.search(norm, max(0, k - 16), k) is None:
+            return None
+        return k
+
     def _glosses(self, ctx: _Context, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """Parenthetical glosses name one company twice: サイラスワン(CyrusOne), 三安光電(サンアン・
         オプトエレクトロニクス), アムコー・テクノロジー(Amkor Technology, Inc.). When one side is a
@@ -380,7 +449,7 @@ class CompanyFinder:
             gs, ge, legal = g
             outer = by_end.get(p)
             inner = by_start.get(gs)
-            if outer is not None and outer.priority == _P_GINZA + 1:
+            if outer is not None and outer.priority == _P_PROPAGATED:
                 outer = None
             if outer is not None:
                 if inner is None and free(gs, ge) and script_of(norm[gs]) != script_of(norm[p - 1]) \
@@ -393,6 +462,13 @@ class CompanyFinder:
                     inner.canonical = outer.canonical or inner.canonical
                     for k in range(gs, ge):
                         taken[k] = True
+                continue
+            cued = self._cued_gloss(ctx, p, gs, ge)
+            if cued is not None and inner is None and free(cued, p) and free(gs, ge):
+                # オランダのアクセレラAI(Axelera AI)は: an unknown name introduced as a firm
+                canon = norm[gs:ge]
+                out.append(_Cand(cued, p, canon, _P_GLOSS))
+                out.append(_Cand(gs, ge, canon, _P_GLOSS))
                 continue
             os_ = self._gloss_outer(ctx, p)
             if os_ is None or not free(os_, p) or not self._gloss_name_ok(ctx, os_, p):
@@ -545,7 +621,7 @@ class CompanyFinder:
         norm = ctx.norm.text
         names: dict[str, str | None] = {}
         for c in chosen:
-            if c.priority == _P_GAZ or c.priority == _P_GINZA:
+            if c.priority in (_P_GAZ, _P_GINZA, _P_MODEL):
                 continue
             name = norm[c.start:c.end]
             if len(name) < self._propagate_min or "\n" in name or name.lower() in self._stop:
@@ -572,7 +648,7 @@ class CompanyFinder:
                     if prev in "・" and ps != "other" or nxt == "・" and script_of(_ch(norm, e + 1)) != "other":
                         ok = False
                     if ok and self._free_standing(ctx, pos, e):
-                        out.append(_Cand(pos, e, canonical, _P_GINZA + 1))
+                        out.append(_Cand(pos, e, canonical, _P_PROPAGATED))
                 pos = norm.find(name, pos + 1)
         return out
 
@@ -716,8 +792,12 @@ class CompanyFinder:
             return False
         if nxt in "./@_" and script_of(_ch(norm, e + 1)) == "latin":
             return False
-        if nxt == "-" and script_of(_ch(norm, e + 1)) == "latin" and fs == "latin":
-            return False
+        if nxt == "-" and (script_of(_ch(norm, e + 1)) == "latin" or _ch(norm, e + 1).isdigit()) and fs == "latin":
+            return False  # DeepSeek-R1, Hailo-10H: a product named after its maker
+        if ls == "latin" and _PRODUCT_NUMBER.match(norm, e):
+            return False  # Xiaomi 17, Intel 18A: a phone, a process node
+        if norm.startswith(self._camp_suffixes, e):
+            return False  # Arm勢: the companies of a camp
         if fs == "kata" and ps == "kata":
             return False
         if ls == "kata" and ns == "kata" and (entry.strict or not ctx.boundary[e]):
@@ -880,8 +960,8 @@ class CompanyFinder:
             good = max((len(x) for x in self._name_suffixes if name.endswith(x)), default=0)
             if good <= bad:
                 return False
-        if all(not c.isalpha() for c in name):
-            return False
+        if all(not c.isalpha() for c in name) or _PROCESS_NODE_START.match(name):
+            return False  # 4ナノメートル品: a process node
         if all(ch.isdigit() or ch in ",.-" for ch in name):
             return False
         return True
@@ -1242,11 +1322,25 @@ class CompanyFinder:
 
     # --- 5. GiNZA entities ---------------------------------------------------------------
     def _ginza_entities(self, ctx: _Context) -> list[_Cand]:
+        ents = [e for e in ctx.doc.ents if e.label_ in ("Company", "Company_Group")]
+        return self._entity_candidates(ctx, ents, _P_GINZA)
+
+    def _model_candidates(self, ctx: _Context) -> list[_Cand]:
+        if self.candidates_key is None or self.candidates_key not in ctx.doc.spans:
+            return []
+        # GiNZA's NER as a veto: a span it calls a person, a place, a product, a team... is not
+        # a company (its own Company label is too sparse to require, its other labels are a fair no)
+        vetoes = [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ in self._model_veto_labels]
+        spans = [c for c in ctx.doc.spans[self.candidates_key]
+                 if not any(a <= c.start_char and c.end_char <= b for a, b in vetoes)]
+        return self._entity_candidates(ctx, spans, _P_MODEL)
+
+    def _entity_candidates(self, ctx: _Context, ents, priority: int) -> list[_Cand]:
+        """Spans a statistical model called companies, cleaned of legal forms, country
+        prefixes and 社, and kept only when they look like a name."""
         out: list[_Cand] = []
         norm = ctx.norm.text
-        for ent in ctx.doc.ents:
-            if ent.label_ not in ("Company", "Company_Group"):
-                continue
+        for ent in ents:
             s, e = ctx.to_norm(ent.start_char), ctx.to_norm(ent.end_char)
             # legal forms and 社 stay outside
             changed = True
@@ -1272,6 +1366,8 @@ class CompanyFinder:
             name = norm[s:e]
             if name.endswith(self._not_company_suffixes) or self._looks_generic(name):
                 continue
+            if self._camp_suffixes and name.endswith(self._camp_suffixes):
+                continue  # Arm勢, 中国勢: a camp of companies
             if _COUNT_AFTER.match(norm, e) or (_ch(norm, e) == "社" and self._is_count(norm, s, e)):
                 continue  # ハイパースケーラー4社: a category and a count, not a name
             toks = [t for t in ent if ctx.to_norm(t.idx) < e and ctx.to_norm(t.idx + len(t.text)) > s]
@@ -1283,12 +1379,21 @@ class CompanyFinder:
                 continue
             if not self._valid_name(ctx, s, e):
                 continue
+            if priority == _P_MODEL and not name.endswith(tuple(self._strong_suffixes)):
+                # the model also tags terms: an acronym glossing a term (大規模言語モデル(LLM)) and
+                # phrases of common nouns (国民成長ファンド, エッジAI半導体); a glossed company
+                # comes back through the gloss rule when its other side is found
+                if _ch(norm, s - 1) == "(" and _ch(norm, e) == ")" and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
+                    continue
+                if len(toks) > 1 and all("普通名詞" in t.tag_ or t.pos_ in ("PUNCT", "SYM") for t in toks):
+                    continue
             # GiNZA is unreliable on bare acronyms (NPB, WBO, SEC) and on common nouns
-            # (ローカライズ, サウンドトラック): keep those only when a name suffix ends them
-            if not name.endswith(tuple(self._name_suffixes)):
+            # (ローカライズ, サウンドトラック): keep those only when a name suffix ends them.
+            # The company model was trained on just this decision, so its spans are kept.
+            if priority == _P_GINZA and not name.endswith(tuple(self._name_suffixes)):
                 if re.fullmatch(r"[A-Z0-9&]{2,4}", name):
                     continue
                 if all("普通名詞" in t.tag_ for t in toks):
                     continue
-            out.append(_Cand(s, e, None, _P_GINZA))
+            out.append(_Cand(s, e, None, priority))
         return out

@@ -22,22 +22,26 @@ from typing import Optional
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .company_model import DEFAULT_CANDIDATES_KEY, make_company_model  # noqa: F401  (registers the factory)
 from .spans import add_mentions, mentions_of
 
 DEFAULT_SPANS_KEY = "technews"
 
 
 class CompanyRecognizer:
-    """COMPANY mentions: gazetteer of configs/companies.jsonl plus context rules."""
+    """COMPANY mentions: gazetteer of configs/companies.jsonl plus context rules, plus the
+    proposals of ``technews_company_model`` (read from ``candidates_key`` when a Doc has it)."""
 
     def __init__(self, nlp: Language, name: str = "technews_companies", *, spans_key: str = DEFAULT_SPANS_KEY,
-                 config_dir: Optional[str] = None, context_rules: bool = True, overwrite: bool = False) -> None:
+                 config_dir: Optional[str] = None, context_rules: bool = True, overwrite: bool = False,
+                 candidates_key: Optional[str] = DEFAULT_CANDIDATES_KEY) -> None:
         from .companies import CompanyFinder
 
         self.name = name
         self.spans_key = spans_key
         self.overwrite = overwrite
-        self.finder = CompanyFinder.from_config(config_dir, context_rules=context_rules)
+        self.finder = CompanyFinder.from_config(config_dir, context_rules=context_rules,
+                                                candidates_key=candidates_key)
 
     def __call__(self, doc: Doc) -> Doc:
         add_mentions(doc, self.finder.find(doc), spans_key=self.spans_key, overwrite=self.overwrite)
@@ -82,11 +86,12 @@ class QuantityRecognizer:
 _COMMON = {"spans_key": DEFAULT_SPANS_KEY, "config_dir": None, "overwrite": False}
 
 
-@Language.factory("technews_companies", default_config={**_COMMON, "context_rules": True})
+@Language.factory("technews_companies",
+                  default_config={**_COMMON, "context_rules": True, "candidates_key": DEFAULT_CANDIDATES_KEY})
 def make_company_recognizer(nlp: Language, name: str, spans_key: str, config_dir: Optional[str],
-                            context_rules: bool, overwrite: bool) -> CompanyRecognizer:
+                            context_rules: bool, overwrite: bool, candidates_key: Optional[str]) -> CompanyRecognizer:
     return CompanyRecognizer(nlp, name, spans_key=spans_key, config_dir=config_dir,
-                             context_rules=context_rules, overwrite=overwrite)
+                             context_rules=context_rules, overwrite=overwrite, candidates_key=candidates_key)
 
 
 @Language.factory("technews_chips", default_config=dict(_COMMON))

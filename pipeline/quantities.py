@@ -114,6 +114,7 @@ class QuantityFinder:
         ratio_not_followed_by: str | None = None,
         english_scales: Sequence[str] = (),
         negative_signs: Sequence[str] = ("-",),
+        positive_signs: Sequence[str] = (),
         range_separators: Sequence[str] = ("~",),
         vague_markers: Sequence[str] = ("数",),
         prefix_qualifiers: Mapping[str, Sequence[str]] | None = None,
@@ -176,7 +177,13 @@ class QuantityFinder:
             "".join(rf"(?:{_SP}([{_DIGIT_CHARS}]){re.escape(w)})?" for w in self._ratio_words[1:])
         )
 
-        signs = [re.escape(_nfkc(s)) if _nfkc(s) != "-" else r"(?<![0-9A-Za-z.,])(?<![0-9] )-" for s in negative_signs]
+        # a sign written as an ASCII character must not follow a word or a number (A-1, 3+4)
+        def sign_re(sign: str) -> str:
+            sign = _nfkc(sign)
+            return rf"(?<![0-9A-Za-z.,])(?<![0-9] ){re.escape(sign)}" if sign in "-+" else re.escape(sign)
+
+        self._negative_signs = {_nfkc(x) for x in negative_signs}
+        signs = [sign_re(x) for x in [*negative_signs, *positive_signs]]
         vague = "[" + "".join(re.escape(_nfkc(m)) for m in vague_markers) + "]"
         small = "[" + "".join(SMALL_SCALES) + "]"
         vague_part = rf"(?:[{_DIGIT_CHARS}]?{small})?{vague}{small}?{_BIG}?"
@@ -231,6 +238,7 @@ class QuantityFinder:
             ratio_not_followed_by=qty.get("ratio_not_followed_by"),
             english_scales=qty.get("english_scales", []),
             negative_signs=qty.get("negative_signs", ["-"]),
+            positive_signs=qty.get("positive_signs", []),
             range_separators=qty.get("range_separators", ["~"]),
             vague_markers=qty.get("vague_markers", ["数"]),
             prefix_qualifiers=quals.get("prefix", {}),
@@ -271,8 +279,8 @@ class QuantityFinder:
         value = parse_number(body)
         if value is None:
             return None
-        if m["sign"] is not None:
-            value = -value  # every configured sign is a minus: ▲, △, マイナス, -
+        if m["sign"] is not None and m["sign"] in self._negative_signs:
+            value = -value  # ▲, △, マイナス, -; a plus sign (＋18.2％) stays in the span, positive
         english = m.groupdict().get("english") is not None
         return _Number(m.start(), m.end(), value, trailing_scale(body), english)
 

@@ -38,7 +38,6 @@ def chips(nlp, finders, text):
     ("アップルのM4チップ。", [("M4", "Apple M4", "Apple")]),
     ("仮称B30Aは主力モデルB300の約半分。", [("B30A", "NVIDIA B30A", "NVIDIA"), ("B300", "NVIDIA B300", "NVIDIA")]),
     ("GB200 NVL72を出荷。", [("GB200", "NVIDIA GB200", "NVIDIA")]),
-    ("ＨＢＭ３ＥをSKハイニックスのHBM3Eと比べる。", [("HBM3E", "SK hynix HBM3E", "SK hynix")]),
 ])
 def test_chips_and_vendors(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
@@ -144,11 +143,14 @@ def test_unquoted_model_after_chip_word(nlp, finders):
     assert [(m.text, m.canonical, m.vendor) for m in ms] == [("SC2A11", f"{vendor} SC2A11", vendor)]
 
 
-def test_vendor_neutral_part_after_chip_word_takes_the_subject(nlp, finders):
-    text = "サムスン電子は新型チップ「HBM4」を量産する。HBMの需要は強い。"
-    ms, comps = chips_and_companies(nlp, finders, text)
-    vendor = comps["サムスン電子"]
-    assert [(m.text, m.canonical) for m in ms] == [("HBM4", f"{vendor} HBM4")]
+@pytest.mark.parametrize("text", [
+    "サムスン電子は新型チップ「HBM4」を量産する。HBMの需要は強い。",
+    "ＨＢＭ３ＥをSKハイニックスのHBM3Eと比べる。",
+])
+def test_memory_standards_are_not_chips(nlp, finders, text):
+    # HBM3E, HBM4 (like DDR5, LPDDR5X) name a JEDEC standard that several makers build to;
+    # the annotators of every gold set left them out (tests/data/CORPUS.md)
+    assert chips(nlp, finders, text) == []
 
 
 @pytest.mark.parametrize("text", [
@@ -239,3 +241,73 @@ def test_quoted_id_after_a_process_node_takes_the_subject(nlp, finders):
 ])
 def test_heldout_look_alikes_rejected(nlp, finders, text):
     assert chips(nlp, finders, text) == []
+
+
+# --- chip names without digits, readings, whole quoted names -----------------------------
+
+def test_quoted_name_without_digits_after_a_chip_word_and_its_repetition(nlp, finders):
+    text = ("米国の新興企業Helix Silicon Inc.は、推論用チップ「Orion」の後継となる「Vega」を開発する。"
+            "Orionは欧州の自動車メーカーが採用した。")
+    # Vega is quoted but follows no chip word: not taken; Orion repeats as the same chip
+    assert chips(nlp, finders, text) == [("Orion", "Helix Silicon Orion", "Helix Silicon"),
+                                         ("Orion", "Helix Silicon Orion", "Helix Silicon")]
+
+
+@pytest.mark.parametrize("text", [
+    "米国の新興企業Helix Silicon Inc.は、チップ「Blackwell」と同じ世代の製品を出す。",  # an architecture
+    "米国の新興企業Helix Silicon Inc.は、GPU「CUDA」対応を進める。",  # software
+    "米国の新興企業Helix Silicon Inc.は、チップ「AI」を語った。",  # too short to be a name
+    "半導体「大手」の動向。",  # not Latin
+])
+def test_quoted_words_that_are_not_chip_names(nlp, finders, text):
+    assert chips(nlp, finders, text) == []
+
+
+def test_quoted_name_with_its_katakana_reading_is_one_chip_twice(nlp, finders):
+    text = "米国の新興企業Helix Silicon Inc.は、第2世代チップ「QNDX（クオンデックス）」を出荷した。"
+    assert chips(nlp, finders, text) == [("QNDX", "Helix Silicon QNDX", "Helix Silicon"),
+                                         ("クオンデックス", "Helix Silicon QNDX", "Helix Silicon")]
+
+
+def test_a_quoted_name_that_starts_with_a_family_is_taken_whole(nlp, finders):
+    text = "ソニー・ホンダモビリティは、米クアルコムの車載SoC「Snapdragon Ride Elite」を使う。"
+    assert chips(nlp, finders, text) == [("Snapdragon Ride Elite", "Qualcomm Snapdragon Ride Elite", "Qualcomm")]
+
+
+def test_ascend_model_with_a_letter_suffix(nlp, finders):
+    text = "華為技術（ファーウェイ）は次世代AI半導体「Ascend 950PR」を投入する。"
+    assert chips(nlp, finders, text) == [("Ascend 950PR", "Huawei Ascend 950PR", "Huawei")]
+
+
+def test_needs_context_model_quoted_with_its_vendor_in_the_sentence(nlp, finders):
+    text = "上海の沐曦集成電路（MetaX）も新製品「C600」の量産を始めた。"
+    assert chips(nlp, finders, text) == [("C600", "MetaX C600", "MetaX")]
+
+
+def test_a_family_name_that_goes_on_names_a_platform(nlp, finders):
+    text = "米クアルコムの車載プラットフォーム「Snapdragon Digital Chassis」を採用する。"
+    assert chips(nlp, finders, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("クアルコムは「Snapdragon X2 Elite」と「Snapdragon X2 Elite Extreme」を投入する。",
+     [("Snapdragon X2 Elite", "Qualcomm Snapdragon X2 Elite", "Qualcomm"),
+      ("Snapdragon X2 Elite Extreme", "Qualcomm Snapdragon X2 Elite Extreme", "Qualcomm")]),
+    ("米インテルは「Core Ultra X9 388H」を量産する。", [("Core Ultra X9 388H", "Intel Core Ultra X9 388H", "Intel")]),
+    ("ゲーム向けの「MTT S80」も手がける。", [("MTT S80", "Moore Threads MTT S80", "Moore Threads")]),
+])
+def test_newer_family_model_numbers(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+def test_a_family_model_repeated_without_its_family_name(nlp, finders):
+    text = "主力はデータセンター向けGPU「MTT S4000」だ。S4000の後継は性能でH20を上回るという。"
+    got = chips(nlp, finders, text)
+    assert got[:2] == [("MTT S4000", "Moore Threads MTT S4000", "Moore Threads"),
+                       ("S4000", "Moore Threads MTT S4000", "Moore Threads")]
+
+
+def test_quoted_name_after_a_memory_or_card_word(nlp, finders):
+    text = "サムスン電子はHBM3E「Shinebolt」の出荷を始めた。海光信息技術（ハイゴン）のDCU「K100」も採用された。"
+    # HBM3E itself is a memory standard, Shinebolt is Samsung's product built to it
+    assert [(m[0], m[2]) for m in chips(nlp, finders, text)] == [("Shinebolt", "Samsung Electronics"), ("K100", "Hygon")]

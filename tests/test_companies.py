@@ -319,3 +319,61 @@ def test_members_of_a_counted_list_are_companies(nlp, finder, text, expected):
 ])
 def test_counted_list_rule_skips_people_places_and_titles(nlp, finder, text):
     assert found(nlp, finder, text) == []
+
+
+# --- a katakana name glossed in Latin after a firm cue -------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # invented names, so that only the cue can find them
+    ("オランダのベルクマンAI（Bergmann AI）は、推論用チップを開発する。",
+     [("ベルクマンAI", "Bergmann AI"), ("Bergmann AI", "Bergmann AI")]),
+    ("配車大手ミラ（Mira）系の新会社が発足した。", [("ミラ", "Mira"), ("Mira", "Mira")]),
+    ("主要株主のノルデン・キャピタル・ワークス（Norden Capital Works）も出資した。",
+     [("ノルデン・キャピタル・ワークス", "Norden Capital Works"), ("Norden Capital Works", "Norden Capital Works")]),
+])
+def test_cued_gloss_makes_both_sides_a_company(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+def test_cued_gloss_name_is_a_company_elsewhere_in_the_document(nlp, finder):
+    text = "ザイロが大型調達。イスラエルのザイロ（Zailo）は、資金を集めた。ザイロは2017年の設立。"
+    assert found(nlp, finder, text) == [("ザイロ", "Zailo"), ("ザイロ", "Zailo"), ("Zailo", "Zailo"), ("ザイロ", "Zailo")]
+
+
+@pytest.mark.parametrize("text", [
+    "イスラエルのネタニヤフ（Netanyahu）首相が訪米した。",  # a person's title follows
+    "米国のグーグル検索（Google Search）の仕様。",  # no katakana name right before the gloss
+])
+def test_cued_gloss_not_for_people_or_non_names(nlp, finder, text):
+    assert all(t not in ("ネタニヤフ", "Netanyahu", "Google Search") for t, _ in found(nlp, finder, text))
+
+
+def test_business_word_with_大手_introduces_a_name(nlp, finder):
+    text = "同日、建設・重工業大手ミヤビ・アンド・トゥールは半導体子会社を設けた。"
+    assert ("ミヤビ・アンド・トゥール", "ミヤビ・アンド・トゥール") in found(nlp, finder, text)
+
+
+def test_a_known_name_at_the_end_of_a_persons_name_is_no_company(nlp, finder):
+    text = "弟妹にはマーガレット・フォード、ウィリアム・フォードがいる。"
+    assert found(nlp, finder, text) == []
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("小米（シャオミ）の「Xiaomi 17」を投入した。", "Xiaomi"),  # a phone named after its maker
+    ("最先端の「Intel 18A」プロセスで製造する。", "Intel"),  # a process node
+    ("生成AIを動かせる「Hailo-10H」の出荷を始めた。", "Hailo"),  # a chip named after its maker
+    ("PC向けではArm勢が攻勢をかける。", "Arm"),  # the camp of Arm-based chip makers
+])
+def test_company_names_inside_product_names_are_not_mentions(nlp, finder, text, absent):
+    assert absent not in [t for t, _ in found(nlp, finder, text)]
+
+
+def test_latin_names_ending_in_a_company_word(nlp, finder):
+    text = ("金融向けAIを開発するCorvid Labs（サンフランシスコ）は資金を調達した。Gridline AIは$40Mを集め、"
+            "Peak XV Partnersが主導した。グーグルは「Gemini AI」を発表し、384個のAscend AIチップを使う。")
+    assert [t for t, _ in found(nlp, finder, text)] == ["Corvid Labs", "Gridline AI", "Peak XV Partners", "グーグル"]
+
+
+def test_funds_are_not_companies(nlp, finder):
+    text = "サウジアラビアの政府系ファンド、パブリック・インベストメント・ファンド（PIF）が出資する。"
+    assert found(nlp, finder, text) == []

@@ -332,3 +332,21 @@ def test_seed_article(finder: QuantityFinder) -> None:
     ]
     first = text.index("少なくとも3,800億元") + len("少なくとも")
     assert (mentions[0].start, mentions[0].end) == (first, first + len("3,800億元"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("政府はタワーの新工場に最大30億新シェケルの補助を検討", ("30億新シェケル", "MONEY", 3e9, None, "ILS", "max")),
+    ("補助金は5,000万シェケルに達した", ("5,000万シェケル", "MONEY", 5e7, None, "ILS", None)),
+])
+def test_israeli_shekel(finder, text, expected):
+    assert one(finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("売上高128,450百万円（＋18.2％）", [("128,450百万円", "MONEY", 1.2845e11, None, "JPY", None),
+                                     ("＋18.2％", "PERCENT", 0.182, None, "percent", None)]),
+    ("前年比+5%増", [("+5%", "PERCENT", 0.05, None, "percent", None)]),
+    ("A+5%の改善", [("5%", "PERCENT", 0.05, None, "percent", None)]),  # a plus after a word is no sign
+])
+def test_plus_sign_stays_in_the_span_and_the_value_is_positive(finder, text, expected):
+    assert found(finder, text) == expected
