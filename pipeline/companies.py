@@ -1383,10 +1383,19 @@ class CompanyFinder:
                 # the model also tags terms: an acronym glossing a term (大規模言語モデル(LLM)) and
                 # phrases of common nouns (国民成長ファンド, エッジAI半導体); a glossed company
                 # comes back through the gloss rule when its other side is found
-                if _ch(norm, s - 1) == "(" and _ch(norm, e) == ")" and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
+                if _ch(norm, s - 1) == "(" and _ch(norm, e) == ")":
+                    if re.fullmatch(r"[A-Z0-9&]{2,6}", name):
+                        continue
+                    before = ctx.token_at(s - 2)
+                    if before is not None and ("普通名詞" in before.tag_ or before.tag_.startswith("接尾辞-名詞的")):
+                        continue  # 感光材(フォトレジスト): the reading of a term
+                if len(toks) > 1 and all("普通名詞" in t.tag_ or t.tag_.startswith("接尾辞") or t.pos_ in ("PUNCT", "SYM")
+                                         for t in toks):
                     continue
-                if len(toks) > 1 and all("普通名詞" in t.tag_ or t.pos_ in ("PUNCT", "SYM") for t in toks):
-                    continue
+                if all("地名" in t.tag_ or t.pos_ in ("PUNCT", "SYM") for t in toks):
+                    continue  # 東京・渋谷 after a company: its head office
+                if len(toks) == 1 and "普通名詞" in toks[0].tag_ and all(script_of(c) == "kanji" for c in name):
+                    continue  # 感光材: a kanji word from the dictionary, not an unknown name
             # GiNZA is unreliable on bare acronyms (NPB, WBO, SEC) and on common nouns
             # (ローカライズ, サウンドトラック): keep those only when a name suffix ends them.
             # The company model was trained on just this decision, so its spans are kept.

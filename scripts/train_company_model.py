@@ -163,6 +163,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=None, help="override training.max_epochs")
     ap.add_argument("--out", type=Path, default=EXPORT, help="where the trained component goes (default: %(default)s)")
     ap.add_argument("--work", type=Path, default=None, help="keep training files here (default: a temporary folder)")
+    ap.add_argument("--config", type=Path, default=ROOT / "scripts" / "company_ner.cfg",
+                    help="spaCy training config (default: %(default)s)")
     args = ap.parse_args(argv)
     if not args.wiki.is_file():
         print(f"error: {args.wiki} not found (the shared data sets sit beside the repository)", file=sys.stderr)
@@ -190,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
     if args.epochs is not None:
         overrides["training.max_epochs"] = args.epochs
-    train(ROOT / "scripts" / "company_ner.cfg", work / "output", overrides=overrides)
+    train(args.config, work / "output", overrides=overrides)
     best = work / "output" / "model-best"
     if args.out.exists():
         shutil.rmtree(args.out)

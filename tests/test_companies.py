@@ -377,3 +377,9 @@ def test_latin_names_ending_in_a_company_word(nlp, finder):
 def test_funds_are_not_companies(nlp, finder):
     text = "サウジアラビアの政府系ファンド、パブリック・インベストメント・ファンド（PIF）が出資する。"
     assert found(nlp, finder, text) == []
+
+
+def test_known_name_and_a_country_unit_is_its_own_company(nlp, finder):
+    text = "SKテレコム傘下のAI半導体会社サピオン・コリア（SAPEON Korea）と合併した。"
+    assert found(nlp, finder, text) == [("SKテレコム", "SK Telecom"), ("サピオン・コリア", "Sapeon Korea"),
+                                        ("SAPEON Korea", "Sapeon Korea")]

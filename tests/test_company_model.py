@@ -98,3 +98,9 @@ def test_without_the_group_the_finder_reads_no_proposals():
     doc.spans["other"] = [doc.char_span(3, 9, label="COMPANY")]
     got = CompanyFinder.from_config(candidates_key="proposals").find(doc)
     assert "ラルズセック" not in [m.text for m in got]
+
+
+def test_proposals_for_a_head_office_or_the_reading_of_a_term_are_dropped():
+    got = _with_proposals("開発するミナモ株式会社（東京・渋谷）は、感光材（フォトレジスト）を作る。",
+                          ["東京・渋谷", "フォトレジスト", "感光材"])
+    assert [m.text for m in got if m.text in ("東京・渋谷", "フォトレジスト", "感光材")] == []
