@@ -383,3 +383,8 @@ def test_known_name_and_a_country_unit_is_its_own_company(nlp, finder):
     text = "SKテレコム傘下のAI半導体会社サピオン・コリア（SAPEON Korea）と合併した。"
     assert found(nlp, finder, text) == [("SKテレコム", "SK Telecom"), ("サピオン・コリア", "Sapeon Korea"),
                                         ("SAPEON Korea", "Sapeon Korea")]
+
+
+def test_mgx_the_investor_not_nvidias_mgx_platform(nlp, finder):
+    assert ("MGX", "MGX") in found(nlp, finder, "アブダビのMGXはOpenAIに出資した。")
+    assert "MGX" not in [t for t, _ in found(nlp, finder, "エヌビディアのMGXプラットフォームを採用した。")]
