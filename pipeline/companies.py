@@ -268,25 +268,19 @@ class CompanyFinder:
         cands = kept
         chosen: list[_Cand] = []
         taken = [False] * (ctx.n + 1)
-        for c in sorted(cands, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
-            if c.end <= c.start or any(taken[c.start:c.end]):
-                continue
+
+        def take(c: _Cand) -> None:
             chosen.append(c)
-            for k in range(c.start, c.end):
-                taken[k] = True
+            taken[c.start:c.end] = [True] * (c.end - c.start)
+
+        for c in sorted(cands, key=lambda c: (c.priority, -(c.end - c.start), c.start)):
+            if c.end > c.start and not any(taken[c.start:c.end]):
+                take(c)
         if self.context_rules:
-            for c in self._glosses(ctx, chosen, taken):
-                chosen.append(c)
-                for k in range(c.start, c.end):
-                    taken[k] = True
-            for c in self._enumerations(ctx, chosen, taken):
-                chosen.append(c)
-                for k in range(c.start, c.end):
-                    taken[k] = True
-            for c in self._propagate(ctx, chosen, taken):
-                chosen.append(c)
-                for k in range(c.start, c.end):
-                    taken[k] = True
+            # each pass sees what the ones before it chose (a gloss side propagates, ...)
+            for later_pass in (self._glosses, self._enumerations, self._propagate):
+                for c in later_pass(ctx, chosen, taken):
+                    take(c)
         out = []
         for c in sorted(chosen, key=lambda c: c.start):
             s, e = ctx.low.to_original(c.start, c.end)
