@@ -220,7 +220,7 @@ class ChipFinder:
                 inner = [c for c in cands if c[4] == _PATTERN and c[0] == s and c[1] < e]
                 if inner:
                     vendor = inner[0][3]
-                    cands = [c for c in cands if not (c[4] == _PATTERN and c[0] == s and c[1] < e)]
+                    cands = [c for c in cands if c not in inner]
             cands.append((s, e, f"{vendor} {model}", vendor, _INTRO, 1, True))
             if reading:
                 rs, re_ = reading.span("reading")
