@@ -269,19 +269,18 @@ def test_quoted_name_with_its_katakana_reading_is_one_chip_twice(nlp, finders):
                                          ("クオンデックス", "Helix Silicon QNDX", "Helix Silicon")]
 
 
-def test_a_quoted_name_that_starts_with_a_family_is_taken_whole(nlp, finders):
-    text = "ソニー・ホンダモビリティは、米クアルコムの車載SoC「Snapdragon Ride Elite」を使う。"
-    assert chips(nlp, finders, text) == [("Snapdragon Ride Elite", "Qualcomm Snapdragon Ride Elite", "Qualcomm")]
-
-
-def test_ascend_model_with_a_letter_suffix(nlp, finders):
-    text = "華為技術（ファーウェイ）は次世代AI半導体「Ascend 950PR」を投入する。"
-    assert chips(nlp, finders, text) == [("Ascend 950PR", "Huawei Ascend 950PR", "Huawei")]
-
-
-def test_needs_context_model_quoted_with_its_vendor_in_the_sentence(nlp, finders):
-    text = "上海の沐曦集成電路（MetaX）も新製品「C600」の量産を始めた。"
-    assert chips(nlp, finders, text) == [("C600", "MetaX C600", "MetaX")]
+@pytest.mark.parametrize("text, expected", [
+    # a quoted name that starts with a family is taken whole
+    ("ソニー・ホンダモビリティは、米クアルコムの車載SoC「Snapdragon Ride Elite」を使う。",
+     [("Snapdragon Ride Elite", "Qualcomm Snapdragon Ride Elite", "Qualcomm")]),
+    # an Ascend model with a letter suffix
+    ("華為技術（ファーウェイ）は次世代AI半導体「Ascend 950PR」を投入する。",
+     [("Ascend 950PR", "Huawei Ascend 950PR", "Huawei")]),
+    # a needs-context model, quoted, with its vendor in the sentence
+    ("上海の沐曦集成電路（MetaX）も新製品「C600」の量産を始めた。", [("C600", "MetaX C600", "MetaX")]),
+])
+def test_quoted_chips_with_their_vendor(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
 
 
 def test_a_family_name_that_goes_on_names_a_platform(nlp, finders):
