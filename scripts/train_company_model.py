@@ -5,8 +5,11 @@ Training data, all human-annotated:
   * ner-wikipedia (../shared/data/ner-wikipedia/dev.jsonl), the train and dev parts of the fixed
     id split in pipeline/evaluation/splits.py; the held-out part (about 20%) is never read here,
     so scores on it measure the model on sentences it has not seen;
-  * corpus/gold/news-*.jsonl (our development articles), cut into lines. The held-out articles
-    (corpus/gold/heldout-*) and the seed article are not used.
+  * corpus/gold/*.jsonl (our development articles, every set once its first measurement is
+    recorded in tests/data/CORPUS.md), cut into lines. The seed article is not used.
+  * optionally (--swap-names N), N copies of the ner-wikipedia training sentences in which each
+    company is replaced by a name drawn from configs/companies.jsonl: the model learns the
+    contexts that make a company rather than the names (a fixed seed keeps runs the same).
 
 The gold spans are brought to the contract before training: legal forms (株式会社, (株), Inc.)
 and a trailing 社 go outside the span, and organisations the contract does not count as
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import sys
 import tempfile
@@ -45,7 +49,7 @@ scripts/train_company_model.py.
 Trained on part of the ner-wikipedia dataset by Stockmark Inc.
 (https://github.com/stockmarkteam/ner-wikipedia-dataset), licensed CC BY-SA 3.0
 (https://creativecommons.org/licenses/by-sa/3.0/), with its COMPANY spans adjusted to this
-project's contract, and on this project's own news gold (corpus/gold/news-*.jsonl).
+project's contract, and on this project's own news gold (corpus/gold/*.jsonl).
 As a work derived from that dataset, these weights are distributed under CC BY-SA 3.0.
 """
 
@@ -69,7 +73,9 @@ class ContractSpans:
             name = normalize_with_map(text[s:e]).text
             for lf in self.prefixes:
                 if name.startswith(lf) and len(name) > len(lf):
-                    s += len(text[s:e]) - len(text[s:e].lstrip()) + _raw_len(text, s, lf)
+                    s += _raw_len(text, s, lf)
+                    while s < e and text[s].isspace():  # 株式会社 ソニー
+                        s += 1
                     changed = True
                     break
             if changed:
@@ -118,9 +124,9 @@ def records(path: Path):
                 yield json.loads(line)
 
 
-def news_lines(gold_dir: Path):
+def news_lines(gold_dir: Path, pattern: str = "*.jsonl"):
     """Our development articles as (id, line text, [(start, end)]) per non-empty line."""
-    for path in sorted(gold_dir.glob("news-*.jsonl")):
+    for path in sorted(gold_dir.glob(pattern)):
         for rec in records(path):
             text, pos = rec["text"], 0
             spans = [(s["start"], s["end"]) for s in rec["spans"] if s["label"] == "COMPANY"]
@@ -130,6 +136,37 @@ def news_lines(gold_dir: Path):
                 inside = [(s - a, e - a) for s, e in spans if a <= s and e <= b]
                 if line.strip():
                     yield f"{rec['id']}:{k}", line, inside
+
+
+def swapped_names(items, names: list[str], copies: int, seed: int = 0):
+    """Copies of ``items`` with every company span replaced by a random known name."""
+    rng = random.Random(seed)
+    for n in range(copies):
+        for doc_id, text, spans in items:
+            if not spans:
+                continue
+            out, new_spans, pos = [], [], 0
+            for s, e in sorted(spans):
+                if s < pos:
+                    continue
+                out.append(text[pos:s])
+                start = sum(len(x) for x in out)
+                name = rng.choice(names)
+                out.append(name)
+                new_spans.append((start, start + len(name)))
+                pos = e
+            out.append(text[pos:])
+            yield f"{doc_id}:swap{n}", "".join(out), new_spans
+
+
+def gazetteer_names() -> list[str]:
+    """The canonical names and aliases of configs/companies.jsonl (Latin, katakana and kanji forms)."""
+    names = set()
+    for line in (ROOT / "configs" / "companies.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.startswith("{"):
+            rec = json.loads(line)
+            names.update([rec["canonical"], *rec.get("aliases", [])])
+    return sorted(names)
 
 
 def build_docs(nlp, items, contract: ContractSpans | None):
@@ -163,6 +200,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--epochs", type=int, default=None, help="override training.max_epochs")
     ap.add_argument("--out", type=Path, default=EXPORT, help="where the trained component goes (default: %(default)s)")
     ap.add_argument("--work", type=Path, default=None, help="keep training files here (default: a temporary folder)")
+    ap.add_argument("--corpus-glob", default="*.jsonl",
+                    help="which of corpus/gold/ to train on (default: %(default)s)")
+    ap.add_argument("--swap-names", type=int, default=0, metavar="N",
+                    help="add N copies of the wiki training sentences with known company names swapped in")
     ap.add_argument("--config", type=Path, default=ROOT / "scripts" / "company_ner.cfg",
                     help="spaCy training config (default: %(default)s)")
     args = ap.parse_args(argv)
@@ -180,7 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         part = split_of(rec["id"])
         if part in parts:
             parts[part].append((rec["id"], rec["text"], [(s["start"], s["end"]) for s in rec["spans"] if s["label"] == "COMPANY"]))
-    train_items = parts[TRAIN] + list(news_lines(ROOT / "corpus" / "gold"))
+    train_items = parts[TRAIN] + list(news_lines(ROOT / "corpus" / "gold", args.corpus_glob))
+    train_items += list(swapped_names(parts[TRAIN], gazetteer_names(), args.swap_names))
     work = Path(args.work or tempfile.mkdtemp(prefix="company_ner_"))
     work.mkdir(parents=True, exist_ok=True)
     for name, items in (("train", train_items), ("dev", parts[DEV])):
