@@ -43,8 +43,8 @@ from .textnorm import char_at as _ch, normalize_with_map
 LABEL = "CHIP"
 _LEFT = r"(?<![A-Za-z0-9\-_./])"
 _RIGHT = r"(?![A-Za-z0-9_])(?!-[A-Za-z0-9])(?!\.\d)"
-# a model id: starts with a Latin letter, Latin letters/digits joined by '-', '.', ' '
-_MODEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-. ][A-Za-z0-9]+)*")
+# a model id: starts with a Latin letter, Latin letters/digits joined by '-', '.', ' ', '/' (RZ/V2H)
+_MODEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-. /][A-Za-z0-9]+)*")
 # a quoted model id may start with digits when letters and then digits follow (``3A6000``,
 # ``2K1000``); not ``5G``, ``3nm``, ``18A``, ``2025``
 _DIGIT_MODEL_ID = re.compile(r"\d+[A-Za-z]+\d+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -68,8 +68,10 @@ _NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
 _NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z0-9]*)*")
 # what may sit between a company mention and は/が when it is the subject
 _SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,20}\)))*\s*[はが]")
+# a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
+_MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開発する|開発した|設計する|設計した|展開する|販売する|製造する)")
 # a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``
-_OWNER_GAP = re.compile(r"(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|社|製|社製|")
+_OWNER_GAP = re.compile(r"\)?(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|社|製|社製|")
 
 # candidate priorities: named chips and patterns compete by length; chips named by a chip
 # word and repetitions come after them
@@ -108,7 +110,8 @@ class ChipFinder:
             words = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True))
             self.intro_regex = re.compile(
                 "(?<![A-Za-z])(?:" + words + r")(?: ?|" + _INTRO_GAP + r")(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』"
-                r"|(?P<b>" + _LEFT + _BARE_MODEL + _RIGHT + "))")
+                # a bare id is not another chip word (リタイマーIC「Aries 6」)
+                r"|(?P<b>" + _LEFT + "(?!(?:" + words + r")(?![A-Za-z0-9]))" + _BARE_MODEL + _RIGHT + "))")
 
     @classmethod
     def from_config(cls, config_dir: str | Path | None = None) -> "ChipFinder":
@@ -210,7 +213,7 @@ class ChipFinder:
             if vendor is not None:  # マイクロプロセッサIntel8080: the vendor is written in the name
                 model = rest
             else:
-                vendor = ctx.owner(s, m.start())
+                vendor = ctx.owner(s, m.start(), e)
             if vendor is None:
                 continue
             model = re.sub(r"\s+", " ", model)
@@ -376,9 +379,15 @@ class _Context:
         win, _, end = self._bounds(pos)
         return regex.search(self.norm, win, end) is not None
 
-    def owner(self, s: int, intro: int) -> str | None:
-        """The company a chip named at ``s`` (chip word at ``intro``) belongs to."""
-        win, sent_start, _ = self._bounds(s)
+    def owner(self, s: int, intro: int, end: int | None = None) -> str | None:
+        """The company a chip named at ``s`` (chip word at ``intro``, name ending at ``end``)
+        belongs to."""
+        win, sent_start, sent_end = self._bounds(s)
+        # the maker named right after the chip: ``カード「Corsair」を手がけるd-Matrixは``
+        if end is not None and (m := _MAKER_AFTER.match(self.norm, end)):
+            after = next(self._companies(m.end(), sent_end), None)
+            if after is not None and after[0] <= m.end() + 2:
+                return after[2]
         before = list(self._companies(win, intro))
         if not before:
             return None
@@ -386,9 +395,11 @@ class _Context:
         last = before[-1]
         if last[1] >= sent_start and _OWNER_GAP.fullmatch(self.norm[last[1]:intro]):
             return last[2]
-        # the subject of the sentence: ``Xは、…チップ「…」``
+        # the subject of the sentence, else of the last sentence before it that names a company:
+        # ``Xは、…チップ「…」``; ``ルネサスは…米ウルフスピード…。…MPU「RZ/V2H」``
+        _, last_sent, _ = self._bounds(last[0])
         for cs, ce, canonical in reversed(before):
-            if cs < sent_start:
+            if cs < min(sent_start, last_sent):
                 break
             if _SUBJECT_GAP.match(self.norm, ce):
                 return canonical

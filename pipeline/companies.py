@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,8 +50,10 @@ _LATIN_INNER = set("&.-'+")
 _NAME_MARKS = set("・ー=")
 _OPEN_QUOTES = set("「『“\"(")
 _PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
-# a number after a Latin company name makes a product or process name: Xiaomi 17, Intel 18A
-_PRODUCT_NUMBER = re.compile(r" \d{1,3}[A-Z]?(?![0-9A-Za-z.,年月日%])")
+# a number after a Latin company name makes a product or process name: Xiaomi 17, Intel 18A, Kirin 9030
+_PRODUCT_NUMBER = re.compile(r" \d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%])")
+# the rest of a quoted product name after its maker's name: 「Nintendo[ Switch 2]」
+_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*[」』]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
 
@@ -146,8 +149,10 @@ class CompanyFinder:
     """Finds COMPANY mentions in a spaCy ``Doc``."""
 
     def __init__(self, *, gazetteer: Gazetteer, context_rules: bool = True, rules: dict | None = None,
-                 candidates_key: str | None = None) -> None:
+                 candidates_key: str | None = None, chip_families: Sequence[str] = ()) -> None:
         self.gazetteer = gazetteer
+        # chip family names (Tensor, Exynos): 「Google Tensor G5」 is a company and a chip, not a product
+        self.chip_families = frozenset(chip_families)
         self.context_rules = context_rules
         # span group where technews_company_model left its proposals (None: don't read any)
         self.candidates_key = candidates_key
@@ -201,7 +206,8 @@ class CompanyFinder:
             r"(?<![A-Za-z0-9&.\-])(?:[A-Z][A-Za-z0-9&\-]*[ ]){1,3}(?:" + "|".join(map(re.escape, words)) + r")(?![A-Za-z0-9])"
         ) if words else None
         self._research_suffixes = tuple(nk(s) for s in r.get("research_firm_suffixes", ()))
-        self._tech_words = sorted({nk(s) for s in r.get("generic_tech_words", ())}, key=len, reverse=True)
+        self._tech_words = sorted({nk(s) for s in (*r.get("generic_tech_words", ()), *r.get("generic_modifiers", ()))},
+                                  key=len, reverse=True)
         self._exchanges = {nk(s).lower() for s in r.get("exchange_names", ())}
         self._unit_latin = {nk(s) for s in r.get("unit_words_latin", ())}
         self._unit_kanji = sorted({nk(s) for s in r.get("unit_words_kanji", ())}, key=len, reverse=True)
@@ -227,8 +233,10 @@ class CompanyFinder:
     @classmethod
     def from_config(cls, config_dir: str | Path | None = None, *, context_rules: bool = True,
                     candidates_key: str | None = None) -> "CompanyFinder":
+        families = [p["family"] for p in load_json("chip_patterns.json", config_dir)["patterns"] if p.get("family")]
         return cls(gazetteer=Gazetteer.from_config(config_dir), context_rules=context_rules,
-                   rules=load_json("company_rules.json", config_dir), candidates_key=candidates_key)
+                   rules=load_json("company_rules.json", config_dir), candidates_key=candidates_key,
+                   chip_families=families)
 
     # ------------------------------------------------------------------------------------
     def find(self, doc) -> list[Mention]:
@@ -264,6 +272,9 @@ class CompanyFinder:
                     continue
             if c.priority != _P_GAZ and not self._free_standing(ctx, c.start, c.end):
                 continue
+            if c.priority != _P_GAZ and script_of(_ch(ctx.norm.text, c.end - 1)) == "latin" and (
+                    _PRODUCT_NUMBER.match(ctx.norm.text, c.end) or self._is_product_quote(ctx.norm.text, c.start, c.end)):
+                continue  # Kirin 9030, 「Xiaomi Pad 7 Ultra」: a product of an unknown maker
             kept.append(c)
         cands = kept
         chosen: list[_Cand] = []
@@ -325,7 +336,8 @@ class CompanyFinder:
         ge = cut
         legal = False
         for m in self._latin_legal_re.finditer(norm, gs, ge):
-            if norm[m.end():ge].strip(" ,.") == "" and m.start() > gs:
+            # only legal forms after it ("Inc., Ltd."): the name ends here
+            if self._latin_legal_re.sub("", norm[m.end():ge]).strip(" ,.") == "" and m.start() > gs:
                 ge = m.start()
                 legal = True
                 break
@@ -784,8 +796,9 @@ class CompanyFinder:
             return False
         if prev in "./@_-" and script_of(_ch(norm, s - 2)) == "latin":
             return False
-        if nxt in "./@_" and script_of(_ch(norm, e + 1)) == "latin":
-            return False
+        n2 = _ch(norm, e + 1)
+        if nxt in "./@_" and script_of(n2) == "latin" and (n2.isalpha() or ls == "latin"):
+            return False  # not アドバンテスト/5,370億円 (a table row)
         if nxt == "-" and (script_of(_ch(norm, e + 1)) == "latin" or _ch(norm, e + 1).isdigit()) and fs == "latin":
             return False  # DeepSeek-R1, Hailo-10H: a product named after its maker
         if ls == "latin" and _PRODUCT_NUMBER.match(norm, e):
@@ -828,9 +841,12 @@ class CompanyFinder:
         return True
 
     def _is_product_quote(self, norm: str, s: int, e: int) -> bool:
-        """AIチャットボット「DeepSeek」: a product named in quotes, not the company."""
+        """AIチャットボット「DeepSeek」: a product named in quotes, not the company; so is a
+        quoted name that goes on in capitalised words (「Nintendo Switch 2」, 「Xiaomi Pad 7 Ultra」)."""
         if _ch(norm, s - 1) in "「『\"“" and _ch(norm, e) in "」』\"”":
             return norm[:s - 1].rstrip().endswith(self._product_nouns)
+        if _ch(norm, s - 1) in "「『" and _QUOTED_PRODUCT_REST.match(norm, e):
+            return norm[e + 1:].split(" ", 1)[0].rstrip("」』") not in self.chip_families
         return False
 
     # --- 2. legal forms ------------------------------------------------------------------
@@ -846,8 +862,13 @@ class CompanyFinder:
             fe = self._name_forward(ctx, m.end())
             if fe is not None and fe > m.end():
                 out.append(_Cand(m.end(), fe, None, _P_LEGAL))
+        prev_end = -1
         for m in self._latin_legal_re.finditer(norm):
             j = m.start()
+            follows_legal = norm[prev_end:j].strip(", ") == "" if prev_end >= 0 else False
+            prev_end = m.end()
+            if follows_legal:
+                continue  # the Ltd. of "Inc., Ltd.": the name ended before the first legal form
             k = j
             # back over Latin words: "Moore Threads Technology Co., Ltd."
             while k > 0 and (script_of(norm[k - 1]) == "latin" or norm[k - 1] in _LATIN_INNER
@@ -1350,6 +1371,11 @@ class CompanyFinder:
                 if e - s > 2 and norm[e - 1] in "社製株" and not norm.endswith(("会社", "新聞社", "通信社"), s, e):
                     e -= 1
                     changed = True
+            # Latin legal forms too ("Eoptolink Technology Inc., Ltd.")
+            tail = [m for m in self._latin_legal_re.finditer(norm, s, e) if m.start() > s
+                    and self._latin_legal_re.sub("", norm[m.end():e]).strip(" ,.") == ""]
+            if tail:
+                e = tail[0].start()
             s, e = self._strip_country(norm, s, e, ctx)
             while s < e and norm[s] in " 「『(":
                 s += 1
@@ -1383,6 +1409,10 @@ class CompanyFinder:
                     before = ctx.token_at(s - 2)
                     if before is not None and ("普通名詞" in before.tag_ or before.tag_.startswith("接尾辞-名詞的")):
                         continue  # 感光材(フォトレジスト): the reading of a term
+                if _ch(norm, e) == "(" and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
+                    inside = [t for t in ctx.doc if ctx.to_norm(t.idx) > e and ctx.to_norm(t.idx) < norm.find(")", e, e + 30)]
+                    if inside and all("普通名詞" in t.tag_ for t in inside):
+                        continue  # DSP(デジタル信号処理): an acronym of a term
                 if len(toks) > 1 and all("普通名詞" in t.tag_ or t.tag_.startswith("接尾辞") or t.pos_ in ("PUNCT", "SYM")
                                          for t in toks):
                     continue

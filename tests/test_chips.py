@@ -1,5 +1,7 @@
 """CHIP recognition: model numbers per vendor, vendor resolution, non-chips rejected."""
 
+from pathlib import Path
+
 import pytest
 import spacy
 
@@ -310,3 +312,49 @@ def test_quoted_name_after_a_memory_or_card_word(nlp, finders):
     text = "サムスン電子はHBM3E「Shinebolt」の出荷を始めた。海光信息技術（ハイゴン）のDCU「K100」も採用された。"
     # HBM3E itself is a memory standard, Shinebolt is Samsung's product built to it
     assert [(m[0], m[2]) for m in chips(nlp, finders, text)] == [("Shinebolt", "Samsung Electronics"), ("K100", "Hygon")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # chip words beyond チップ/GPU: IC, MPU, コントローラー, 推論用カード; an id with a slash
+    ("米アステラ・ラブズが伸びる。PCIe 6に対応するリタイマーIC「Aries 6」を出荷した。",
+     ("Aries 6", "Astera Labs Aries 6", "Astera Labs")),
+    ("ルネサスは増益だった。ロボット向けMPU「RZ/V2H」の拡販を急ぐ。",
+     ("RZ/V2H", "Renesas Electronics RZ/V2H", "Renesas Electronics")),
+    ("台湾のファイソンは、PCIe 5.0対応のコントローラー「E28」を投入した。",
+     ("E28", "Phison Electronics E28", "Phison Electronics")),
+])
+def test_more_chip_words_introduce_a_quoted_chip(nlp, finders, text, expected):
+    assert expected in chips(nlp, finders, text)
+
+
+def test_the_maker_named_after_the_chip_owns_it(nlp, finders):
+    text = "ASIC「Sohu」を開発するEtchedは資金を集め、推論用カード「Corsair」を手がけるd-Matrixも調達した。"
+    assert ("Corsair", "d-Matrix Corsair", "d-Matrix") in chips(nlp, finders, text)
+
+
+def test_owner_is_the_subject_of_the_sentence_before_not_the_last_company_named(nlp, finders):
+    text = "ルネサスは、米ウルフスピードへの預託金の損失を計上した。ロボット向けMPU「RZ/V2H」の拡販を急ぐ。"
+    assert chips(nlp, finders, text) == [("RZ/V2H", "Renesas Electronics RZ/V2H", "Renesas Electronics")]
+
+
+def test_owner_joined_through_a_gloss(nlp, finders):
+    text = "騰訊控股（テンセント）が出資する燧原科技（Enflame）の推論カード「S60」も採用が広がる。"
+    assert chips(nlp, finders, text) == [("S60", "Enflame S60", "Enflame")]
+
+
+def _examples():
+    path = Path(__file__).parent / "data" / "chip_examples.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        text, surface, canonical = line.split("\t")
+        yield pytest.param(text, surface, canonical, id=text[:24])
+
+
+@pytest.mark.parametrize("text, surface, canonical", list(_examples()))
+def test_chip_family_examples(nlp, finders, text, surface, canonical):
+    """One sentence per chip family and named chip (written with the patterns, from the vendors'
+    product names), and look-alikes that are not chips (an empty surface: nothing found)."""
+    found = [(t, c) for t, c, _ in chips(nlp, finders, text)]
+    if surface:
+        assert (surface, canonical) in found
+    else:
+        assert found == []

@@ -388,3 +388,49 @@ def test_known_name_and_a_country_unit_is_its_own_company(nlp, finder):
 def test_mgx_the_investor_not_nvidias_mgx_platform(nlp, finder):
     assert ("MGX", "MGX") in found(nlp, finder, "アブダビのMGXはOpenAIに出資した。")
     assert "MGX" not in [t for t, _ in found(nlp, finder, "エヌビディアのMGXプラットフォームを採用した。")]
+
+
+def test_legal_forms_in_a_row_stay_outside(nlp, finder):
+    text = "光モジュールの新易盛（Eoptolink Technology Inc., Ltd.）と米Kestrel Silicon Inc., Ltd.が組む。"
+    names = [t for t, _ in found(nlp, finder, text)]
+    assert "Eoptolink Technology" in names and "Kestrel Silicon" in names
+    assert not any("Inc" in n for n in names)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a known name and a word that belongs to the name: one company with the known canonical
+    ("ネットワーク用チップの瑞昱半導体（リアルテック）は増収だった。", ("瑞昱半導体", "Realtek Semiconductor")),
+    ("先頭を走るのはセレブラス・システムズだ。", ("セレブラス・システムズ", "Cerebras Systems")),
+    ("国有の中国移動通信集団が調達する。", ("中国移動通信集団", "China Mobile")),
+])
+def test_known_name_with_a_name_word_after_it(nlp, finder, text, expected):
+    assert expected in found(nlp, finder, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("データセンター事業者のヨッタ・データ・サービシズは、GPUを調達した。", "ヨッタ・データ・サービシズ"),
+    ("タタ・グループのタタ・コミュニケーションズも組む。", "タタ・コミュニケーションズ"),
+    ("資金を集めた。ケストレル・シリコンの共同創業者は語った。", "ケストレル・シリコン"),
+])
+def test_unknown_katakana_companies_from_their_name_word_or_context(nlp, finder, text, name):
+    assert name in [t for t, _ in found(nlp, finder, text)]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("国内証券のアナリストはそう話す。", "国内証券"),  # a kind of company, not a name
+    ("光トランシーバーに組み込むDSP（デジタル信号処理）チップで高いシェアを持つ。", "DSP"),  # a term and its gloss
+    ("任天堂の「Nintendo Switch 2」向けに供給する。", "Nintendo"),  # a product named after its maker
+    ("タブレット「Xiaomi Pad 7 Ultra」を発売した。", "Xiaomi"),
+])
+def test_generic_phrases_terms_and_product_names_are_not_companies(nlp, finder, text, absent):
+    assert absent not in [t for t, _ in found(nlp, finder, text)]
+
+
+def test_a_maker_written_before_its_chip_in_quotes_is_still_a_company(nlp, finder):
+    # a chip family after the name: the company and a chip, not a product name
+    assert ("Google", "Google") in found(nlp, finder, "新機種は「Google Tensor G5」を採用した。")
+
+
+def test_names_in_a_slash_separated_table(nlp, finder):
+    text = "社名／売上高／営業利益\nアドバンテスト／5,370億円／2,010億円\nレーザーテック／1,120億円／480億円\n"
+    assert [c for _, c in found(nlp, finder, text)] == ["Advantest", "Lasertec"]
