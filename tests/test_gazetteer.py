@@ -81,8 +81,8 @@ def test_scan_candidates_longest_first(gaz):
 @pytest.mark.parametrize("surface, canonical", [
     # well-known companies across industries, with their short and historical forms
     ("日本通運", "Nippon Express"), ("産経新聞", "Sankei Shimbun"), ("朝日新聞", "Asahi Shimbun"),
-    ("毎日新聞", "Mainichi Shimbun"), ("文藝春秋", "Bungeishunju"), ("タワーレコード", "Tower Records"),
-    ("サウスウエスト航空", "Southwest Airlines"), ("大韓航空", "Korean Air"), ("ロールス・ロイス", "Rolls-Royce"),
+    ("毎日新聞", "Mainichi Newspapers"), ("文藝春秋", "Bungeishunju"), ("タワーレコード", "Tower Records"),
+    ("サウスウエスト航空", "Southwest Airlines"), ("大韓航空", "Korean Air Lines"), ("ロールス・ロイス", "Rolls-Royce"),
     ("マクドネル・ダグラス", "McDonnell Douglas"), ("ボンバルディア", "Bombardier"), ("西友", "Seiyu"),
     ("ダイエー", "Daiei"), ("良品計画", "Ryohin Keikaku"), ("ハドソン", "Hudson Soft"), ("ロッテ", "Lotte"),
     ("サン・マイクロシステムズ", "Sun Microsystems"), ("中国工商銀行", "Industrial and Commercial Bank of China"),
