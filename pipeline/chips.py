@@ -73,6 +73,11 @@ _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開
 # a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``
 _OWNER_GAP = re.compile(r"\)?(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|社|製|社製|")
 
+# a chip's successor or predecessor: 後継となる「Europa」, 前世代の「Wormhole」, 前世代のC500
+_LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|先代|改良)(?:品|機|版|モデル)?(?:となる|にあたる|である|の)?"
+                      r"(?:「(?P<q1>[^」\n]{1,30})」|『(?P<q2>[^』\n]{1,30})』|(?P<b>" + _LEFT + _BARE_MODEL + _RIGHT + "))")
+# a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
+_CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
 # candidate priorities: named chips and patterns compete by length; chips named by a chip
 # word and repetitions come after them
 _NAMED, _PATTERN, _INTRO, _REPEAT = 0, 1, 2, 3
@@ -182,8 +187,8 @@ class ChipFinder:
                 if model:
                     model = re.sub(r"\s+", " ", model)
                     canonical = f"{vendor} {pat.family}{pat.sep}{model}" if pat.family else f"{vendor} {model}"
-                    if pat.family and _has_letter_and_digit(model) and len(model) >= 3:
-                        bare_models[canonical] = model  # MTT S4000, later S4000 alone
+                    if pat.family and (_has_letter_and_digit(model) and len(model) >= 3 or _CODE_NAME.fullmatch(model)):
+                        bare_models[canonical] = model  # MTT S4000, later S4000 alone; DRIVE Thor, later Thor
                 else:
                     canonical = f"{vendor} {pat.family}"
                 cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
@@ -236,6 +241,9 @@ class ChipFinder:
                 taken[k] = True
         out: list[tuple[int, int, str, str, bool]] = []
         self._choose(cands, taken, out)
+        # a successor or predecessor named next to a chip: 「Metis」の後継となる「Europa」,
+        # 「Blackhole」は、前世代の「Wormhole」に比べ, 新型GPU「C600」…前世代のC500
+        self._choose(self._lineage(norm, sents, out, named_by_word), taken, out)
         # document consistency: other occurrences of a model id that is a chip here
         seen: dict[str, set[tuple[str, str]]] = {}
         for s, e, canonical, vendor, repeatable in out:
@@ -264,6 +272,32 @@ class ChipFinder:
             mentions.append(Mention(os_, oe, LABEL, surface, canonical=canonical, vendor=vendor))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _lineage(self, norm: str, sents: list[int], out, named_by_word: set[str]):
+        """Chips named as the successor or predecessor of a chip found in the same sentence or
+        the one before it, with that chip's vendor."""
+        found = sorted(out)
+        cands = []
+        for m in _LINEAGE.finditer(norm):
+            group = next(g for g in ("q1", "q2", "b") if m.group(g) is not None)
+            name = m.group(group)
+            s, e = m.span(group)
+            quoted = group != "b"
+            if norm.startswith(self.not_followed_by, e) or _PROCESS_NODE.fullmatch(name):
+                continue
+            if not self._model_like(name, quoted=quoted) and not (quoted and self._name_like(name)):
+                continue
+            k = bisect_right(sents, s) - 1
+            lo = sents[max(0, k - 1)] if sents else 0
+            near = [c for c in found if lo <= c[0] < s or s < c[0] < _sentence_end(norm, e)]
+            vendors = {c[3] for c in near}
+            if len(vendors) != 1:
+                continue
+            vendor = vendors.pop()
+            if not _has_letter_and_digit(name):
+                named_by_word.add(name)
+            cands.append((s, e, f"{vendor} {name}", vendor, _INTRO, 1, True))
+        return cands
 
     @staticmethod
     def _choose(cands, taken, out) -> None:
@@ -417,6 +451,11 @@ def _sentence_starts(norm: str) -> list[int]:
                 starts.append(begin)
             begin = i + 1
     return starts or [0]
+
+
+def _sentence_end(norm: str, pos: int) -> int:
+    ends = [k for k in (norm.find(ch, pos) for ch in _SENT_END) if k >= 0]
+    return min(ends) if ends else len(norm)
 
 
 def _word_regex(words: Sequence[str]) -> re.Pattern:

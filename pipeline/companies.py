@@ -819,8 +819,9 @@ class CompanyFinder:
         if entry.strict and fs != "latin":
             # ambiguous words (メタ, アーム, ディスコ): no letters glued on either side
             # (a context alias comes right after its company word: 親会社アルファベット)
-            if ps in ("kata", "kanji", "latin") and prev not in self._country_chars and not entry.context:
-                return False
+            if ps in ("kata", "kanji", "latin") and prev not in self._country_chars and not entry.context \
+                    and not self._context_alias_ok(norm, s):
+                return False  # but 調査会社バーンスタイン: a company word right before it
             if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製"):
                 return False
         if self._listing_markers and norm.startswith(self._listing_markers, e):

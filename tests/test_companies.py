@@ -434,3 +434,9 @@ def test_a_maker_written_before_its_chip_in_quotes_is_still_a_company(nlp, finde
 def test_names_in_a_slash_separated_table(nlp, finder):
     text = "社名／売上高／営業利益\nアドバンテスト／5,370億円／2,010億円\nレーザーテック／1,120億円／480億円\n"
     assert [c for _, c in found(nlp, finder, text)] == ["Advantest", "Lasertec"]
+
+
+def test_ambiguous_alias_right_after_a_company_word(nlp, finder):
+    # バーンスタイン is also a surname: only as written and, after kanji, only after a company word
+    assert found(nlp, finder, "米調査会社バーンスタインによると、市場は伸びる。") == [("バーンスタイン", "Bernstein")]
+    assert found(nlp, finder, "指揮者バーンスタインの録音を聴いた。") == []
