@@ -52,6 +52,9 @@ _DIGIT_MODEL_ID = re.compile(r"\d+[A-Za-z]+\d+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 _PROCESS_NODE = re.compile(r"(?:N\d{1,2}[A-Z]?|SF\d{1,2}[A-Z]?|\d{1,2}A|A1[46]|Intel ?\d{1,2}[A-Z]?)", re.I)
 # a process node written right before a quoted model id: ``5ナノメートルの「S32N55」``
 _NODE_INTRO = re.compile(r"(?<![0-9.])\d{1,2}(?:\.\d)?\s?(?:ナノメートル|ナノ|nm)(?:世代)?(?:の|品)?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』)")
+# a quoted name made in a process node: ``「Ara」は3ナノで製造``
+_NODE_AFTER = re.compile(r"「(?P<q1>[^」\n]{1,30})」(?:は|を|も|が)[^。\n「]{0,12}?(?<![0-9.])\d{1,2}(?:\.\d)?\s?"
+                         r"(?:ナノメートル|ナノ|nm)(?:級|世代)?(?:の?プロセス)?(?:で|を使って|を用いて)(?:製造|量産|生産|試作)")
 # between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``
 _INTRO_GAP = r"(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?)?"
 # the same, unquoted (after a chip word): spaces only before a grade word
@@ -196,12 +199,14 @@ class ChipFinder:
         intro_matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
         # a process node right before a quoted id (5ナノメートルの「S32N55」) introduces a chip too
         intro_matches += list(_NODE_INTRO.finditer(norm))
+        # and so does a process node it is made in: 「Ara」は3ナノで製造し
+        intro_matches += list(_NODE_AFTER.finditer(norm))
         named_by_word: set[str] = set()
         for m in intro_matches:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             model = m.group(group)
             s, e = m.span(group)
-            quoted_after_word = group != "b" and m.re is self.intro_regex
+            quoted_after_word = group != "b" and (m.re is self.intro_regex or m.re is _NODE_AFTER)
             # 「RNGD(レニゲード)」: the name and its katakana reading are one chip
             reading = _READING.fullmatch(model) if quoted_after_word else None
             if reading:

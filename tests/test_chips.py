@@ -379,3 +379,8 @@ def test_lineage_words_without_a_chip_nearby_name_nothing(nlp, finders):
 def test_a_code_name_repeated_alone_after_its_family(nlp, finders):
     text = "エヌビディアの車載SoC「DRIVE Thor」を採用した。ただThorは高価だ。"
     assert [t for t, _, _ in chips(nlp, finders, text)] == ["DRIVE Thor", "Thor"]
+
+
+def test_a_quoted_name_made_in_a_process_node_is_a_chip(nlp, finders):
+    text = "米マーベル・テクノロジーは光通信用で高いシェアを持つ。新型の「Ara」は3ナノで製造し、消費電力を減らした。"
+    assert chips(nlp, finders, text) == [("Ara", "Marvell Technology Ara", "Marvell Technology")]

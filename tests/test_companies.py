@@ -440,3 +440,7 @@ def test_ambiguous_alias_right_after_a_company_word(nlp, finder):
     # バーンスタイン is also a surname: only as written and, after kanji, only after a company word
     assert found(nlp, finder, "米調査会社バーンスタインによると、市場は伸びる。") == [("バーンスタイン", "Bernstein")]
     assert found(nlp, finder, "指揮者バーンスタインの録音を聴いた。") == []
+
+
+def test_chip_kind_acronyms_are_not_companies(nlp, finder):
+    assert [t for t, _ in found(nlp, finder, "米マーベル・テクノロジーはDSPとASICで高いシェアを持つ。")] == ["マーベル・テクノロジー"]
