@@ -81,6 +81,9 @@ _LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|先代|改良)(?
                       r"(?:「(?P<q1>[^」\n]{1,30})」|『(?P<q2>[^』\n]{1,30})』|(?P<b>" + _LEFT + _BARE_MODEL + _RIGHT + "))")
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
 _CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
+# a chip's katakana reading right after it, and the next quoted item of a list of chips
+_READING_AFTER = re.compile(r"\(([\u30a1-\u30fa\u30fc・]{2,})\)")
+_LIST_NEXT = re.compile(r"(?:や|と|、|および|及び|,)「([^」\n]{1,30})」")
 # candidate priorities: named chips and patterns compete by length; chips named by a chip
 # word and repetitions come after them
 _NAMED, _PATTERN, _INTRO, _REPEAT = 0, 1, 2, 3
@@ -166,6 +169,8 @@ class ChipFinder:
                 model = m.groupdict().get("model")
                 if not model and _NAME_GOES_ON.match(norm, e):
                     continue  # Snapdragon Digital Chassis: a platform that extends the family name
+                if not model and _ch(norm, e) in _QUOTES:
+                    continue  # TPU「Ironwood」: the family name works as a chip word
                 near = self._vendor_before(text, nt, s, comp, comp_orig_ends)
                 vendor = pat.vendor
                 strength = 0
@@ -283,6 +288,20 @@ class ChipFinder:
         the one before it, with that chip's vendor."""
         found = sorted(out)
         cands = []
+        for cs, ce, canonical, vendor, _ in found:
+            close = 1 if _ch(norm, ce) in _QUOTES.values() else 0
+            # its katakana reading: 「Shinebolt（シャインボルト）」
+            r = _READING_AFTER.match(norm, ce)
+            if r:
+                cands.append((r.start(1), r.end(1), canonical, vendor, _INTRO, 1, False))
+            # the next item of a quoted list: SoC「CV72S」や「N1-655」
+            li = _LIST_NEXT.match(norm, ce + close) if close else None
+            if li:
+                name = li.group(1)
+                if self._model_like(name, quoted=True) or self._name_like(name):
+                    if not _has_letter_and_digit(name):
+                        named_by_word.add(name)
+                    cands.append((li.start(1), li.end(1), f"{vendor} {name}", vendor, _INTRO, 1, True))
         for m in _LINEAGE.finditer(norm):
             group = next(g for g in ("q1", "q2", "b") if m.group(g) is not None)
             name = m.group(group)

@@ -168,6 +168,7 @@ class CompanyFinder:
         self._countries = sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True)
         self._country_chars = {c for c in self._countries if len(c) == 1}
         self._before = sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True)
+        self._before_words = tuple(self._before)
         self._after = sorted({nk(s) for s in r["after_name_triggers"]}, key=len, reverse=True)
         self._anaphora = {nk(s) for s in r["anaphora"]}
         self._not_company_suffixes = tuple(nk(s) for s in r["not_company_suffixes"])
@@ -468,6 +469,8 @@ class CompanyFinder:
                     inner.canonical = outer.canonical or inner.canonical
                     for k in range(gs, ge):
                         taken[k] = True
+                elif inner is not None and inner.end == ge and inner.canonical is None:
+                    inner.canonical = outer.canonical  # Lambda(ラムダ): the known side names both
                 continue
             cued = self._cued_gloss(ctx, p, gs, ge)
             if cued is not None and inner is None and free(cued, p) and free(gs, ge):
@@ -483,7 +486,8 @@ class CompanyFinder:
                 if script_of(norm[gs]) != script_of(norm[p - 1]):
                     if inner.canonical is None:
                         side = (gs, ge) if script_of(norm[gs]) == "latin" else (os_, p)
-                        inner.canonical = unicodedata.normalize("NFKC", norm[side[0]:side[1]])
+                        inner.canonical = self.gazetteer.canonical_company(norm[gs:ge]) or \
+                            unicodedata.normalize("NFKC", norm[side[0]:side[1]])
                     out.append(_Cand(os_, p, inner.canonical, _P_GINZA))
                 continue
             if inner is None and free(gs, ge) and self._gloss_name_ok(ctx, gs, ge):
@@ -718,6 +722,8 @@ class CompanyFinder:
                 after = _ch(norm, j)
                 if any(c.isdigit() for c in chunk) or chunk.lower() in self._generic_heads:
                     return None
+                if chunk.endswith(self._product_nouns):
+                    return None  # 味の素ビルドアップフィルム: a product of the company, not a unit
                 if script_of(after) in ("kata", "latin", "kanji") and after not in "社製株":
                     return None
                 if self.gazetteer.lookup(chunk, "CHIP") is not None or self.gazetteer.lookup(chunk, LABEL) is not None:
@@ -771,7 +777,7 @@ class CompanyFinder:
     def _context_alias_ok(self, norm: str, s: int) -> bool:
         """A context alias (アルファベット) needs a company word right before it: 親会社, 傘下の, 米."""
         before = norm[max(0, s - 12):s].rstrip(" 「『")
-        return before.endswith(self._context_alias_triggers)
+        return before.endswith(self._context_alias_triggers) or before.endswith(self._before_words)
 
     def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry) -> bool:
         low, norm = ctx.low.text, ctx.norm.text
@@ -839,6 +845,10 @@ class CompanyFinder:
             return False
         if self._is_product_quote(norm, s, e):
             return False
+        if script_of(nxt) == "kata" and ls != "kata":
+            j = self._katalatin_forward(norm, e)
+            if norm[e:j].endswith(self._product_nouns) and script_of(_ch(norm, j)) not in ("kata", "latin", "kanji"):
+                return False  # 味の素ビルドアップフィルム: the company's product, not the company
         return True
 
     def _is_product_quote(self, norm: str, s: int, e: int) -> bool:

@@ -227,7 +227,8 @@ def test_quoted_digit_first_id_after_a_chip_word_or_a_gap(nlp, finders):
 def test_quoted_id_after_a_process_node_takes_the_subject(nlp, finders):
     ms, comps = chips_and_companies(nlp, finders, "ルネサスは28ナノの「RH850U2C」を出荷した。")
     vendor = comps["ルネサス"]
-    assert [(m.text, m.canonical, m.vendor) for m in ms] == [("RH850U2C", f"{vendor} RH850U2C", vendor)]
+    # the family pattern names it; its canonical keeps the slash of the official name (RH850/U2C)
+    assert [(m.text, m.canonical, m.vendor) for m in ms] == [("RH850U2C", f"{vendor} RH850/U2C", vendor)]
 
 
 @pytest.mark.parametrize("text", [
@@ -384,3 +385,25 @@ def test_a_code_name_repeated_alone_after_its_family(nlp, finders):
 def test_a_quoted_name_made_in_a_process_node_is_a_chip(nlp, finders):
     text = "米マーベル・テクノロジーは光通信用で高いシェアを持つ。新型の「Ara」は3ナノで製造し、消費電力を減らした。"
     assert chips(nlp, finders, text) == [("Ara", "Marvell Technology Ara", "Marvell Technology")]
+
+
+def test_next_quoted_item_of_a_chip_list_and_a_reading_after_a_known_chip(nlp, finders):
+    text = ("アンバレラはエッジAI向けSoC「CV72S」や「N1-655」が好調だった。"
+            "サムスン電子はHBM3E「Shinebolt（シャインボルト）」を供給する。")
+    assert [(t, c) for t, c, _ in chips(nlp, finders, text)] == [
+        ("CV72S", "Ambarella CV72S"), ("N1-655", "Ambarella N1-655"),
+        ("Shinebolt", "Samsung Electronics Shinebolt"), ("シャインボルト", "Samsung Electronics Shinebolt")]
+
+
+def test_a_family_name_before_a_quoted_name_is_a_chip_word(nlp, finders):
+    assert chips(nlp, finders, "グーグルはTPU「Ironwood」の外部提供を始めた。") == [
+        ("Ironwood", "Google Ironwood", "Google")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("マイクロチップ・テクノロジーは車載向けの「PIC32CZ CA80」を発表した。",
+     ("PIC32CZ CA80", "Microchip Technology PIC32CZ CA80")),
+    ("ルネサスは車載マイコン「RH850/U2B」の納期を短縮した。", ("RH850/U2B", "Renesas Electronics RH850/U2B")),
+])
+def test_model_variants_and_slashes_stay_in_the_name(nlp, finders, text, expected):
+    assert expected in [(t, c) for t, c, _ in chips(nlp, finders, text)]

@@ -444,3 +444,19 @@ def test_ambiguous_alias_right_after_a_company_word(nlp, finder):
 
 def test_chip_kind_acronyms_are_not_companies(nlp, finder):
     assert [t for t, _ in found(nlp, finder, "米マーベル・テクノロジーはDSPとASICで高いシェアを持つ。")] == ["マーベル・テクノロジー"]
+
+
+def test_a_product_named_after_its_maker_is_no_company_and_no_unit(nlp, finder):
+    assert found(nlp, finder, "層間絶縁材「味の素ビルドアップフィルム（ABF）」で世界シェアを握る。") == []
+    assert found(nlp, finder, "味の素は増益だった。") == [("味の素", "Ajinomoto")]
+
+
+def test_gloss_of_a_strict_alias_after_a_start_up_word_takes_the_known_canonical(nlp, finder):
+    text = "イスラエルの新興企業ヘイロー（Hailo Technologies Ltd.）は量産を始めた。GPUクラウドの米Lambda（ラムダ）も伸びる。"
+    assert found(nlp, finder, text) == [("ヘイロー", "Hailo"), ("Hailo Technologies", "Hailo"),
+                                        ("Lambda", "Lambda"), ("ラムダ", "Lambda")]
+    assert found(nlp, finder, "AWS Lambdaで関数を動かす。") == [("AWS", "AWS")]
+
+
+def test_kanji_name_with_its_industry_word(nlp, finder):
+    assert ("台達電子工業", "Delta Electronics") in found(nlp, finder, "電源大手の台達電子工業（デルタ電子）は増収だった。")
