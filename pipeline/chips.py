@@ -104,6 +104,8 @@ class ChipFinder:
 
     def __init__(self, *, gazetteer: Gazetteer, patterns: dict) -> None:
         self.gazetteer = gazetteer
+        self._chip_names = gazetteer.restricted_to(LABEL)  # the named-chip scan
+        self._chip_first_chars = self._chip_names.first_chars
         self.patterns = [
             _Pattern(p.get("vendor"), p.get("family", ""), p.get("sep", " "),
                      re.compile(_LEFT + "(?:" + p["regex"] + ")" + _RIGHT), bool(p.get("needs_context")),
@@ -129,7 +131,7 @@ class ChipFinder:
         return cls(gazetteer=Gazetteer.from_config(config_dir), patterns=load_json("chip_patterns.json", config_dir))
 
     def find(self, doc, companies: Sequence[Mention] = ()) -> list[Mention]:
-        text = doc.text if hasattr(doc, "text") else str(doc)
+        text = doc if isinstance(doc, str) else doc.text  # Doc.text is rebuilt on every access: once
         if not text:
             return []
         nt = normalize_with_map(text)
@@ -144,13 +146,14 @@ class ChipFinder:
         cands: list[tuple[int, int, str, str, int, int, bool]] = []
         bare_models: dict[str, str] = {}
         # named chips from the gazetteer
-        low = normalize_with_map(text, lowercase=True).text
+        low = nt.lowercased().text
         i = 0
         while i < len(low):
             step = 1
-            for end, entry in self.gazetteer.candidates(low, i):
-                if entry.label != LABEL:
-                    continue
+            if low[i] not in self._chip_first_chars:
+                i += 1
+                continue
+            for end, entry in self._chip_names.candidates(low, i):
                 if entry.strict and not strict_form_ok(entry, norm[i:end]):
                     continue
                 if script_of(_ch(norm, i - 1)) == "latin" or script_of(_ch(norm, end)) == "latin":

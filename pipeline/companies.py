@@ -75,11 +75,8 @@ class _Context:
         self.doc = doc
         self.text = doc.text if text is None else text  # doc.text is rebuilt on every access
         self.norm: NormalizedText = normalize_with_map(self.text)
-        low = self.norm.text.lower()
-        if len(low) != len(self.norm.text):
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.norm.text)
-        self.low = NormalizedText(self.text, low, self.norm.starts, self.norm.ends)
-        self.n = n = len(low)
+        self.low = self.norm.lowercased()
+        self.n = n = len(self.low.text)
         starts, ends = self.low.starts, self.low.ends
         # original offset -> first normalised index whose original start is >= it
         o2n = [n] * (len(self.text) + 1)

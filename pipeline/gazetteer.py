@@ -112,11 +112,30 @@ class Gazetteer:
             for alias in rec.get("aliases", ()):
                 for variant in _variants(alias):
                     self._add(Entry(variant, norm_key(variant), "CHIP", can, vendor, bool(rec.get("strict"))))
-        # first character -> candidate lengths, longest first
+        self._lengths = self._first_char_lengths(self._index)
+
+    @staticmethod
+    def _first_char_lengths(index: dict[str, list[Entry]]) -> dict[str, list[int]]:
+        """First character -> candidate key lengths, longest first."""
         first: dict[str, set[int]] = {}
-        for key in self._index:
+        for key in index:
             first.setdefault(key[0], set()).add(len(key))
-        self._lengths = {ch: sorted(ls, reverse=True) for ch, ls in first.items()}
+        return {ch: sorted(ls, reverse=True) for ch, ls in first.items()}
+
+    @property
+    def first_chars(self) -> frozenset[str]:
+        """The characters an alias can start with (normalised, lower-cased)."""
+        return frozenset(self._lengths)
+
+    def restricted_to(self, label: str) -> "Gazetteer":
+        """A view that indexes only ``label``'s aliases: scanning a text for chip names need
+        not try the lengths of thousands of company aliases at every position."""
+        view = Gazetteer([])
+        view.companies = self.companies if label == "COMPANY" else {}
+        view.chips = self.chips if label == "CHIP" else {}
+        view._index = {k: kept for k, es in self._index.items() if (kept := [e for e in es if e.label == label])}
+        view._lengths = self._first_char_lengths(view._index)
+        return view
 
     def _add(self, entry: Entry) -> None:
         if not entry.key:

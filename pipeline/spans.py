@@ -23,7 +23,8 @@ def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
     compound, ドル建て...). Pieces attach to the last piece, which keeps the token's head.
     """
     cuts: dict[int, set[int]] = defaultdict(set)
-    text_length = len(doc.text)  # doc.text is rebuilt from the tokens on every access
+    # the end of the last token (doc.text would be rebuilt from every token)
+    text_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
     for offset in offsets:
         if offset <= 0 or offset >= text_length:
             continue

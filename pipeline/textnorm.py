@@ -59,6 +59,14 @@ class NormalizedText:
         """First index of the normalised text whose original start is >= ``original_offset``."""
         return bisect_left(self.starts, original_offset)
 
+    def lowercased(self) -> "NormalizedText":
+        """The same text with its case folded character by character (lengths and offset map
+        unchanged), as ``normalize_with_map(..., lowercase=True)`` gives, without redoing NFKC."""
+        low = self.text.lower()
+        if len(low) != len(self.text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
+        return NormalizedText(self.original, low, self.starts, self.ends)
+
 
 def normalize_with_map(text: str, *, join_broken_lines: bool = True, lowercase: bool = False) -> NormalizedText:
     """NFKC-normalise ``text`` character by character, keeping an offset map.
