@@ -55,6 +55,8 @@ _NODE_INTRO = re.compile(r"(?<![0-9.])\d{1,2}(?:\.\d)?\s?(?:ナノメートル|�
 # a quoted name made in a process node: ``「Ara」は3ナノで製造``
 _NODE_AFTER = re.compile(r"「(?P<q1>[^」\n]{1,30})」(?:は|を|も|が)[^。\n「]{0,12}?(?<![0-9.])\d{1,2}(?:\.\d)?\s?"
                          r"(?:ナノメートル|ナノ|nm)(?:級|世代)?(?:の?プロセス)?(?:で|を使って|を用いて)(?:製造|量産|生産|試作)")
+# a company, の and a quoted model id without spaces: ``(Hygon)の「C86-7390」``
+_OWNED_ID = re.compile(r"(?<=の)「(?P<q1>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)」")
 # between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``
 _INTRO_GAP = r"(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?)?"
 # the same, unquoted (after a chip word): spaces only before a grade word
@@ -119,6 +121,7 @@ class ChipFinder:
         self.intro_words = tuple(patterns.get("intro_words", ()))
         self.not_model_prefixes = tuple(s.lower() for s in patterns.get("not_model_prefixes", ()))
         self.intro_regex = None
+        self._intro_word_re = _word_regex(self.intro_words) if self.intro_words else None
         if self.intro_words:
             words = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True))
             self.intro_regex = re.compile(
@@ -209,12 +212,21 @@ class ChipFinder:
         intro_matches += list(_NODE_INTRO.finditer(norm))
         # and so does a process node it is made in: 「Ara」は3ナノで製造し
         intro_matches += list(_NODE_AFTER.finditer(norm))
+        # a company's quoted model id in a sentence about chips: 海光信息技術(Hygon)の「C86-7390」
+        for m in _OWNED_ID.finditer(norm):
+            _, sent_start, sent_end = ctx._bounds(m.start())
+            # the company ends right before の, or before the ) of its gloss
+            owned = any(c[1] in (m.start() - 1, m.start() - 2) for c in ctx._companies(sent_start, m.start()))
+            if owned and self._intro_word_re is not None and self._intro_word_re.search(norm, sent_start, sent_end):
+                intro_matches.append(m)
         named_by_word: set[str] = set()
         for m in intro_matches:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             model = m.group(group)
             s, e = m.span(group)
             quoted_after_word = group != "b" and (m.re is self.intro_regex or m.re is _NODE_AFTER)
+            if m.re is _OWNED_ID and not _has_letter_and_digit(model):
+                continue
             # 「RNGD(レニゲード)」: the name and its katakana reading are one chip
             reading = _READING.fullmatch(model) if quoted_after_word else None
             if reading:

@@ -321,7 +321,7 @@ class CompanyFinder:
         return True
 
     _GLOSS_COMPANY_WORDS = ("Inc", "Corp", "Corporation", "Company", "Technology", "Technologies", "Group", "Holding",
-                            "Holdings", "Systems", "Electronics", "Semiconductor", "Semiconductors", "Labs", "Ltd")
+                            "Holdings", "Systems", "Electronics", "Semiconductor", "Semiconductors", "Labs", "Ltd", "Silicon")
 
     def _gloss_inner(self, norm: str, p: int) -> tuple[int, int, bool] | None:
         """The name inside the parenthesis that opens at ``p``: (start, end, had_legal_form);
@@ -450,6 +450,8 @@ class CompanyFinder:
             g = self._gloss_inner(norm, p)
             if g is None:
                 continue
+            if _ch(norm, norm.find(")", p) + 1) in "|/\t":
+                continue  # ローム(連結)|2,400億円: a table cell's note (a segment), not a second name
             gs, ge, legal = g
             outer = by_end.get(p)
             inner = by_start.get(gs)
@@ -467,6 +469,8 @@ class CompanyFinder:
                     for k in range(gs, ge):
                         taken[k] = True
                 elif inner is not None and inner.end == ge and inner.canonical is None:
+                    if outer.canonical is None and script_of(norm[gs]) == "latin":
+                        outer.canonical = norm[gs:ge]  # ベルクシュタイン・シリコン(Bergstein Silicon GmbH)
                     inner.canonical = outer.canonical  # Lambda(ラムダ): the known side names both
                 continue
             cued = self._cued_gloss(ctx, p, gs, ge)
@@ -741,10 +745,32 @@ class CompanyFinder:
         return k
 
     def _internal_extension(self, ctx: _Context, s: int, e: int, entry: Entry) -> int | None:
-        """The end of ``alias + name-internal word`` (騰訊控股, 長鑫存儲技術, Foo Holdings) with the
-        alias's canonical name, or None. The longer string must not be another known company."""
+        """The end of ``alias + name-internal words`` (騰訊控股, 長鑫存儲技術, 北方華創科技集団,
+        キオクシアHD, Foo Holdings) with the alias's canonical name, or None. The longer string
+        must not be another known company."""
         if entry.strict or not self._name_internal:
             return None
+        norm = ctx.norm.text
+        end = e
+        for _ in range(3):  # 科技 + 集団
+            step = self._internal_word_end(ctx, end)
+            if step is None:
+                break
+            end = step
+        if end == e:
+            return None
+        if script_of(_ch(norm, end)) == script_of(norm[end - 1]) and not norm.startswith(self._internal_next_ok, end):
+            return None  # 華為技術者: the word goes on
+        other = self.gazetteer.lookup(norm[s:end], LABEL)
+        if other is not None and other.canonical != entry.canonical:
+            return None
+        if self.gazetteer.lookup(norm[s:end], "CHIP") is not None:
+            return None
+        return end
+
+    def _internal_word_end(self, ctx: _Context, e: int) -> int | None:
+        """The end of the name-internal word that starts at ``e`` (after a space or ・ where the
+        scripts ask for one), or None."""
         norm, low = ctx.norm.text, ctx.low.text
         last = script_of(norm[e - 1])
         for w in self._name_internal:
@@ -752,23 +778,12 @@ class CompanyFinder:
             gap = 1 if ws == "latin" and last == "latin" and _ch(norm, e) == " " else 0
             if ws == "kata" and last == "kata" and _ch(norm, e) == "・":
                 gap = 1  # レノボ・グループ
-            if ws == "latin" and (last != "latin" or not gap):
-                continue
+            if ws == "latin" and (last == "latin" and not gap or last != "latin" and not (w.isupper() and len(w) <= 3)):
+                continue  # Latin words after a space; an abbreviation glued to kana (キオクシアHD)
             if ws == "kanji" and last != "kanji":
                 continue  # 技術, 控股 only after a Chinese-style name
-            if not low.startswith(w.lower(), e + gap):
-                continue
-            ne = e + gap + len(w)
-            nxt = _ch(norm, ne)
-            wl = script_of(w[-1])
-            if script_of(nxt) == wl and not norm.startswith(self._internal_next_ok, ne):
-                return None  # 華為技術者: the word goes on
-            other = self.gazetteer.lookup(norm[s:ne], LABEL)
-            if other is not None and other.canonical != entry.canonical:
-                return None
-            if self.gazetteer.lookup(norm[s:ne], "CHIP") is not None:
-                return None
-            return ne
+            if low.startswith(w.lower(), e + gap):
+                return e + gap + len(w)
         return None
 
     def _context_alias_ok(self, norm: str, s: int) -> bool:
@@ -795,6 +810,8 @@ class CompanyFinder:
         # name (www.xpert.digital, DeepSeek-R1).
         if fs == "latin" and ps == "latin":
             return False
+        if entry.strict and fs == "latin" and prev == " " and script_of(_ch(norm, s - 2)) == "latin":
+            return False  # Atari ST: an ambiguous short name at the end of a longer Latin name
         if ls == "latin" and ns == "latin":
             return False
         if prev in "./@_-" and script_of(_ch(norm, s - 2)) == "latin":
@@ -1039,6 +1056,18 @@ class CompanyFinder:
                         research.add((i, k))
                     out.append(_Cand(i, k, None, _P_TRIGGER))
                     continue
+            # after a kind of company and a comma, a whole kanji name that is not made of
+            # dictionary words only: 新興装置メーカー、晶拓微装の (Sudachi cuts an unknown
+            # Chinese name into single characters, the first often a given name)
+            if m.group().endswith("、"):
+                k = i
+                while k < ctx.n and is_kanji(norm[k]):
+                    k += 1
+                toks = [t for t in ctx.doc if i <= ctx.to_norm(t.idx) < k]
+                if 2 <= k - i <= 8 and _ch(norm, k) in "のはがもと" and \
+                        any("普通名詞" not in t.tag_ for t in toks):
+                    out.append(_Cand(i, k, None, _P_TRIGGER))
+                continue
             # a kanji proper noun: 傘下の華虹半導体
             tok = ctx.token_at(i)
             if tok is not None and ctx.to_norm(tok.idx) == i and "固有名詞" in tok.tag_ and "人名" not in tok.tag_ and "地名" not in tok.tag_:

@@ -407,3 +407,15 @@ def test_a_family_name_before_a_quoted_name_is_a_chip_word(nlp, finders):
 ])
 def test_model_variants_and_slashes_stay_in_the_name(nlp, finders, text, expected):
     assert expected in [(t, c) for t, c, _ in chips(nlp, finders, text)]
+
+
+def test_a_companys_quoted_model_id_in_a_sentence_about_chips(nlp, finders):
+    text = "政府は国産CPUの採用を求めており、海光信息技術（Hygon）の「C86-7390」が候補だ。"
+    assert ("C86-7390", "Hygon C86-7390", "Hygon") in chips(nlp, finders, text)
+    # no chip word in the sentence: a car, not a chip
+    assert chips(nlp, finders, "トヨタの「RAV4」が売れた。") == []
+
+
+def test_a_sensor_word_introduces_an_image_sensor(nlp, finders):
+    text = "ソニーセミコンダクタソリューションズは増産する。新型センサー「LYT-828」は小米に採用された。"
+    assert ("LYT-828", "Sony Semiconductor Solutions LYT-828", "Sony Semiconductor Solutions") in chips(nlp, finders, text)

@@ -460,3 +460,29 @@ def test_gloss_of_a_strict_alias_after_a_start_up_word_takes_the_known_canonical
 
 def test_kanji_name_with_its_industry_word(nlp, finder):
     assert ("台達電子工業", "Delta Electronics") in found(nlp, finder, "電源大手の台達電子工業（デルタ電子）は増収だった。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北方華創科技集団（ナウラ・テクノロジー）の売上高は伸びた。", ("北方華創科技集団", "NAURA Technology Group")),
+    ("中微半導体設備（AMEC）は研究開発費を増やす。", ("中微半導体設備", "AMEC")),
+    ("キオクシアHDは上場した。", ("キオクシアHD", "Kioxia")),
+])
+def test_known_name_with_several_name_words_or_an_abbreviation(nlp, finder, text, expected):
+    assert expected in found(nlp, finder, text)
+
+
+def test_a_kanji_name_after_a_kind_of_company_and_a_comma(nlp, finder):
+    assert found(nlp, finder, "蘇州の新興装置メーカー、晶拓微装の幹部は話す。") == [("晶拓微装", "晶拓微装")]
+    assert found(nlp, finder, "国内の大手企業、関係者の話では増える。") == []
+
+
+def test_an_unknown_name_and_its_latin_gloss_share_the_latin_canonical(nlp, finder):
+    text = "ベンガルールに拠点を置くヴァルナ・シリコン（Varuna Silicon）が資金を集めた。"
+    assert found(nlp, finder, text) == [("ヴァルナ・シリコン", "Varuna Silicon"), ("Varuna Silicon", "Varuna Silicon")]
+    text = "独ベルクシュタイン・シリコン（Bergstein Silicon GmbH）は新工場を建てる。"
+    assert [c for _, c in found(nlp, finder, text)] == ["Bergstein Silicon", "Bergstein Silicon"]
+
+
+def test_a_note_in_parentheses_in_a_table_row_is_no_gloss(nlp, finder):
+    text = "社名｜売上高\nローム（連結）｜2,400億円\n東芝（デバイス＆ストレージ）｜1,650億円\n"
+    assert found(nlp, finder, text) == [("ローム", "Rohm"), ("東芝", "Toshiba")]
