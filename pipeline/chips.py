@@ -43,8 +43,9 @@ from .textnorm import char_at as _ch, normalize_with_map
 LABEL = "CHIP"
 _LEFT = r"(?<![A-Za-z0-9\-_./])"
 _RIGHT = r"(?![A-Za-z0-9_])(?!-[A-Za-z0-9])(?!\.\d)"
-# a model id: starts with a Latin letter, Latin letters/digits joined by '-', '.', ' ', '/' (RZ/V2H)
-_MODEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-. /][A-Za-z0-9]+)*")
+# a model id: starts with a Latin letter, Latin letters/digits joined by '-', '.', ' ', '/' (RZ/V2H), maybe a
+# final '+' (V3+)
+_MODEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-. /][A-Za-z0-9]+)*\+?")
 # a quoted model id may start with digits when letters and then digits follow (``3A6000``,
 # ``2K1000``); not ``5G``, ``3nm``, ``18A``, ``2025``
 _DIGIT_MODEL_ID = re.compile(r"\d+[A-Za-z]+\d+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
@@ -79,8 +80,10 @@ _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開
 _OWNER_GAP = re.compile(r"\)?(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|社|製|社製|")
 
 # a chip's successor or predecessor: 後継となる「Europa」, 前世代の「Wormhole」, 前世代のC500
-_LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|先代|改良)(?:品|機|版|モデル)?(?:となる|にあたる|である|の)?"
+_LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|次期|先代|改良|現行)(?:品|機|版|モデル)?(?:となる|にあたる|である|の)?"
                       r"(?:「(?P<q1>[^」\n]{1,30})」|『(?P<q2>[^』\n]{1,30})』|(?P<b>" + _LEFT + _BARE_MODEL + _RIGHT + "))")
+# the same, named before the word: 現行品「V4H」の後継で
+_LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世代|次世代)")
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
 _CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
 # a chip's katakana reading right after it, and the next quoted item of a list of chips
@@ -317,8 +320,8 @@ class ChipFinder:
                     if not _has_letter_and_digit(name):
                         named_by_word.add(name)
                     cands.append((li.start(1), li.end(1), f"{vendor} {name}", vendor, _INTRO, 1, True))
-        for m in _LINEAGE.finditer(norm):
-            group = next(g for g in ("q1", "q2", "b") if m.group(g) is not None)
+        for m in [*_LINEAGE.finditer(norm), *_LINEAGE_BEFORE.finditer(norm)]:
+            group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             name = m.group(group)
             s, e = m.span(group)
             quoted = group != "b"
@@ -327,8 +330,11 @@ class ChipFinder:
             if not self._model_like(name, quoted=quoted) and not (quoted and self._name_like(name)):
                 continue
             k = bisect_right(sents, s) - 1
+            start = sents[k] if sents else 0
             lo = sents[max(0, k - 1)] if sents else 0
-            near = [c for c in found if lo <= c[0] < s or s < c[0] < _sentence_end(norm, e)]
+            # the chips of the same sentence, else of the one before
+            near = [c for c in found if start <= c[0] < s or s < c[0] < _sentence_end(norm, e)] or \
+                [c for c in found if lo <= c[0] < start]
             vendors = {c[3] for c in near}
             if len(vendors) != 1:
                 continue

@@ -52,6 +52,8 @@ _OPEN_QUOTES = set("「『“\"(")
 _PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
 # a number after a Latin company name makes a product or process name: Xiaomi 17, Intel 18A, Kirin 9030
 _PRODUCT_NUMBER = re.compile(r" \d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%])")
+# a head office in parentheses: (東京・千代田), (大阪市), (京都市)
+_HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}[市区町村])\)")
 # the rest of a quoted product name after its maker's name: 「Nintendo[ Switch 2]」
 _QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*[」』]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
@@ -197,6 +199,7 @@ class CompanyFinder:
             + "|" + "|".join(r.get("gloss_cue_patterns", ())) + ")$") if cue_words else re.compile(r"(?!)")
         self._person_titles = tuple(nk(x) for x in r.get("person_titles", ()))
         self._model_veto_labels = frozenset(r.get("model_veto_ginza_labels", ()))
+        self._head_office_veto = frozenset(r.get("head_office_veto_ginza_labels", ()))
         self._camp_suffixes = tuple(nk(x) for x in r.get("camp_suffixes", ()))
         words = sorted(r.get("latin_company_words", ()), key=len, reverse=True)
         # Corvid Labs, Gridline AI, Peak XV Partners: capitalised words and a company word
@@ -250,6 +253,7 @@ class CompanyFinder:
             cands += self._suffix_rules(ctx)
             cands += self._latin_company_names(ctx)
             cands += self._counted_lists(ctx)
+            cands += self._head_office_glosses(ctx)
             if ctx.has_ents:
                 cands += self._ginza_entities(ctx)
             cands += self._model_candidates(ctx)
@@ -757,10 +761,14 @@ class CompanyFinder:
             if step is None:
                 break
             end = step
+            if script_of(norm[end - 1]) == "latin":
+                break  # one Latin word: Foo Global Systems is a longer name, decided below
         if end == e:
             return None
         if script_of(_ch(norm, end)) == script_of(norm[end - 1]) and not norm.startswith(self._internal_next_ok, end):
             return None  # 華為技術者: the word goes on
+        if _ch(norm, end) == " " and _ch(norm, end + 1).isupper() and not self._latin_legal_re.match(norm, end):
+            return None  # NEC Global Systems: a longer Latin name, another company (a unit)
         other = self.gazetteer.lookup(norm[s:end], LABEL)
         if other is not None and other.canonical != entry.canonical:
             return None
@@ -906,6 +914,27 @@ class CompanyFinder:
                 if name.lower() not in self._stop and name[:1].isupper():
                     out.append(_Cand(k, k + len(norm[k:j].rstrip()), None, _P_LEGAL))
         return [c for c in out if self._valid_name(ctx, c.start, c.end)]
+
+    def _head_office_glosses(self, ctx: _Context) -> list[_Cand]:
+        """A name followed by where it has its head office, as Japanese news introduces firms:
+        北斗メモリ商事(東京・千代田), ミライモバイル(大阪市). Not a name GiNZA calls a person, a
+        place, a facility, a school or a team."""
+        out: list[_Cand] = []
+        norm = ctx.norm.text
+        for m in _HEAD_OFFICE.finditer(norm):
+            j = m.start()
+            inside = [t for t in ctx.doc if j < ctx.to_norm(t.idx) < m.end() - 1]
+            if not inside or not all("地名" in t.tag_ or t.pos_ in ("PUNCT", "SYM") or t.text in ("市", "区", "町", "村")
+                                     for t in inside):
+                continue
+            k = self._name_back(ctx, j)
+            if k is None or not self._valid_name(ctx, k, j) or self._looks_generic(norm[k:j]):
+                continue
+            if any(e.label_ in self._head_office_veto and ctx.to_norm(e.start_char) < j and k < ctx.to_norm(e.end_char)
+                   for e in ctx.doc.ents):
+                continue
+            out.append(_Cand(k, j, None, _P_TRIGGER))
+        return out
 
     def _name_back(self, ctx: _Context, j: int) -> int | None:
         """Start of the name that ends at ``j`` (normalised), by tokens: proper/common nouns,

@@ -419,3 +419,19 @@ def test_a_companys_quoted_model_id_in_a_sentence_about_chips(nlp, finders):
 def test_a_sensor_word_introduces_an_image_sensor(nlp, finders):
     text = "ソニーセミコンダクタソリューションズは増産する。新型センサー「LYT-828」は小米に採用された。"
     assert ("LYT-828", "Sony Semiconductor Solutions LYT-828", "Sony Semiconductor Solutions") in chips(nlp, finders, text)
+
+
+def test_lineage_before_the_word_and_next_generation_ids(nlp, finders):
+    text = "ルネサスは「R-Car X5H」のサンプル出荷を始めた。現行品「V4H」の後継となる。"
+    assert "V4H" in [t for t, _, _ in chips(nlp, finders, text)]
+    text = "台湾の慧栄科技は「SM2508」を出荷した。群聯電子（ファイソン）の「E28」は好調で、次期品のE31Tは省電力だ。"
+    found = chips(nlp, finders, text)
+    assert ("SM2508", "Silicon Motion Technology SM2508", "Silicon Motion Technology") in found
+    # the chips of its own sentence name the vendor, not those of the sentence before
+    assert ("E31T", "Phison Electronics E31T", "Phison Electronics") in found
+
+
+def test_kanji_family_and_a_plus_sign(nlp, finders):
+    assert chips(nlp, finders, "天数智芯（Iluvatar CoreX）は「天垓150」を投入した。") == [
+        ("天垓150", "Iluvatar CoreX Tiangai 150", "Iluvatar CoreX")]
+    assert chips(nlp, finders, "ｖｉｖｏは独自のイメージングチップ「V3+」も併用する。") == [("V3+", "vivo V3+", "vivo")]

@@ -486,3 +486,18 @@ def test_an_unknown_name_and_its_latin_gloss_share_the_latin_canonical(nlp, find
 def test_a_note_in_parentheses_in_a_table_row_is_no_gloss(nlp, finder):
     text = "社名｜売上高\nローム（連結）｜2,400億円\n東芝（デバイス＆ストレージ）｜1,650億円\n"
     assert found(nlp, finder, text) == [("ローム", "Rohm"), ("東芝", "Toshiba")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("部材商社の北斗メモリ商事（東京・千代田）も「在庫は1カ月分」と話す。", [("北斗メモリ商事", "北斗メモリ商事")]),
+    ("大阪の中古スマホ販売、ミライモバイル（大阪市）は語る。", [("ミライモバイル", "ミライモバイル")]),
+    # the same parentheses after the company itself, a factory or a hall: no new name
+    ("同社（東京・港）は発表した。工場（豊田市）で生産する。大阪城ホール（大阪市）で公演した。", []),
+])
+def test_a_name_followed_by_its_head_office_is_a_company(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+def test_global_belongs_to_the_name(nlp, finder):
+    text = "イスラエルのモービルアイ・グローバル（Mobileye Global）は出荷を増やす。"
+    assert found(nlp, finder, text) == [("モービルアイ・グローバル", "Mobileye"), ("Mobileye Global", "Mobileye")]
