@@ -325,6 +325,10 @@ class ChipFinder:
             name = m.group(group)
             s, e = m.span(group)
             quoted = group != "b"
+            reading = _READING.fullmatch(name) if quoted else None  # 次世代品「Blackhole(ブラックホール)」
+            if reading:
+                name = reading.group("name")
+                e = s + len(name)
             if norm.startswith(self.not_followed_by, e) or _PROCESS_NODE.fullmatch(name):
                 continue
             if not self._model_like(name, quoted=quoted) and not (quoted and self._name_like(name)):
@@ -342,6 +346,9 @@ class ChipFinder:
             if not _has_letter_and_digit(name):
                 named_by_word.add(name)
             cands.append((s, e, f"{vendor} {name}", vendor, _INTRO, 1, True))
+            if reading:
+                rs, re_ = reading.span("reading")
+                cands.append((m.start(group) + rs, m.start(group) + re_, f"{vendor} {name}", vendor, _INTRO, 1, False))
         return cands
 
     @staticmethod

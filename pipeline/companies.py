@@ -54,8 +54,9 @@ _PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
 _PRODUCT_NUMBER = re.compile(r" \d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%])")
 # a head office in parentheses: (東京・千代田), (大阪市), (京都市)
 _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}[市区町村])\)")
-# the rest of a quoted product name after its maker's name: 「Nintendo[ Switch 2]」
-_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*[」』]")
+# the rest of a quoted product name after its maker's name: 「Nintendo[ Switch 2]」,
+# 「Oracle[ Cloud Infrastructure(OCI)]」
+_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
 
@@ -165,6 +166,7 @@ class CompanyFinder:
         self._strong_suffixes = {nk(s) for s in r.get("strong_name_suffixes", ())}
         self._regional_suffixes = {nk(s) for s in r.get("regional_name_suffixes", ())}
         self._countries = sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True)
+        self._country_names = frozenset(self._countries)
         self._country_chars = {c for c in self._countries if len(c) == 1}
         self._before = sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True)
         self._before_words = tuple(self._before)
@@ -1013,6 +1015,8 @@ class CompanyFinder:
             return False
         if name.lower() in self._stop or name in self._anaphora or name.lower() in self._exchanges:
             return False
+        if len(name) > 1 and name in self._country_names:
+            return False  # オランダの子会社: a country
         if self._tech_words:
             # SiCパワー半導体, 車載半導体: technology words + an industry word
             head = name[:-len(suf)] if (suf := self._suffix_of(name)) else None
@@ -1278,6 +1282,7 @@ class CompanyFinder:
 
     _GENERIC = {"ai", "it", "gpu", "cpu", "ceo", "ipo", "ev", "pc", "os", "sns", "dx", "iot", "api", "saas", "b2b", "b2c",
                 "dsp", "fpga", "asic", "mpu", "mcu", "dpu", "npu", "soc", "lsi", "ic", "hbm", "dram", "nand", "ssd", "hdd",
+                "マイコン", "mlcc", "コンデンサー", "コンデンサ",
                 "メーカー", "ベンダー", "サプライヤー", "プロバイダー", "クラウド", "チップ", "ソフトウェア", "ハードウェア",
                 "システム", "サービス", "プラットフォーム", "テクノロジー", "グループ", "ホールディングス", "ベンチャー",
                 "スタートアップ", "ファウンドリー", "ファウンドリ", "パートナー", "ブランド", "ライバル", "トップ", "データ",

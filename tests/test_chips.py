@@ -435,3 +435,12 @@ def test_kanji_family_and_a_plus_sign(nlp, finders):
     assert chips(nlp, finders, "天数智芯（Iluvatar CoreX）は「天垓150」を投入した。") == [
         ("天垓150", "Iluvatar CoreX Tiangai 150", "Iluvatar CoreX")]
     assert chips(nlp, finders, "ｖｉｖｏは独自のイメージングチップ「V3+」も併用する。") == [("V3+", "vivo V3+", "vivo")]
+
+
+def test_a_successor_with_its_reading(nlp, finders):
+    text = "テンストレントは「Wormhole」に続き、次世代品「Blackhole（ブラックホール）」の出荷を始めた。"
+    assert [t for t, _, _ in chips(nlp, finders, text)] == ["Wormhole", "Blackhole", "ブラックホール"]
+
+
+def test_arm_cores_are_not_chips(nlp, finders):
+    assert chips(nlp, finders, "ヌヴォトンは、アームのNPU「Ethos-U55」を組み込んだ。") == []

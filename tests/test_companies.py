@@ -494,3 +494,13 @@ def test_a_name_followed_by_its_head_office_is_a_company(nlp, finder, text, expe
 def test_global_belongs_to_the_name(nlp, finder):
     text = "イスラエルのモービルアイ・グローバル（Mobileye Global）は出荷を増やす。"
     assert found(nlp, finder, text) == [("モービルアイ・グローバル", "Mobileye"), ("Mobileye Global", "Mobileye")]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("中聞泰科技（ウィングテック）は、オランダの子会社ネクスペリアの経営権を失った。", "オランダ"),  # a country
+    ("オラクルは「Oracle Cloud Infrastructure（OCI）」で契約した。", "Oracle"),  # a product, its acronym inside
+    ("積層セラミックコンデンサー（MLCC）最大手の村田製作所は増収だった。", "MLCC"),  # a component
+    ("韓国政府は国内ディスプレー産業の支援策を出した。", "ディスプレー産業"),  # an industry
+])
+def test_countries_products_components_and_industries_are_not_companies(nlp, finder, text, absent):
+    assert absent not in [t for t, _ in found(nlp, finder, text)]
