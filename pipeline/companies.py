@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -123,6 +124,10 @@ class _Context:
                 continue
             self.boundary[i] = starts[i] in tok_starts or ends[i - 1] in tok_ends
         self.has_ents = len(doc.ents) > 0
+
+    def tokens_starting_in(self, s: int, e: int) -> range:
+        """Indices (into the tok_* arrays) of the tokens that start at normalised s <= pos < e."""
+        return range(bisect_left(self.tok_ns, s), bisect_left(self.tok_ns, e))
 
     def token_at(self, i: int):
         """The token covering normalised position ``i`` (or None)."""
@@ -925,9 +930,9 @@ class CompanyFinder:
         norm = ctx.norm.text
         for m in _HEAD_OFFICE.finditer(norm):
             j = m.start()
-            inside = [t for t in ctx.doc if j < ctx.to_norm(t.idx) < m.end() - 1]
-            if not inside or not all("地名" in t.tag_ or t.pos_ in ("PUNCT", "SYM") or t.text in ("市", "区", "町", "村")
-                                     for t in inside):
+            inside = ctx.tokens_starting_in(j + 1, m.end() - 1)
+            if not inside or not all("地名" in ctx.tok_tag[t] or ctx.tok_pos[t] in ("PUNCT", "SYM")
+                                     or ctx.tok_text[t] in ("市", "区", "町", "村") for t in inside):
                 continue
             k = self._name_back(ctx, j)
             if k is None or not self._valid_name(ctx, k, j) or self._looks_generic(norm[k:j]):
@@ -1096,9 +1101,8 @@ class CompanyFinder:
                 k = i
                 while k < ctx.n and is_kanji(norm[k]):
                     k += 1
-                toks = [t for t in ctx.doc if i <= ctx.to_norm(t.idx) < k]
                 if 2 <= k - i <= 8 and _ch(norm, k) in "のはがもと" and \
-                        any("普通名詞" not in t.tag_ for t in toks):
+                        any("普通名詞" not in ctx.tok_tag[t] for t in ctx.tokens_starting_in(i, k)):
                     out.append(_Cand(i, k, None, _P_TRIGGER))
                 continue
             # a kanji proper noun: 傘下の華虹半導体
@@ -1481,9 +1485,10 @@ class CompanyFinder:
                     before = ctx.token_at(s - 2)
                     if before is not None and ("普通名詞" in before.tag_ or before.tag_.startswith("接尾辞-名詞的")):
                         continue  # 感光材(フォトレジスト): the reading of a term
-                if _ch(norm, e) == "(" and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
-                    inside = [t for t in ctx.doc if ctx.to_norm(t.idx) > e and ctx.to_norm(t.idx) < norm.find(")", e, e + 30)]
-                    if inside and all("普通名詞" in t.tag_ for t in inside):
+                close = norm.find(")", e, e + 30)
+                if _ch(norm, e) == "(" and close > 0 and re.fullmatch(r"[A-Z0-9&]{2,6}", name):
+                    inside = ctx.tokens_starting_in(e + 1, close)
+                    if inside and all("普通名詞" in ctx.tok_tag[t] for t in inside):
                         continue  # DSP(デジタル信号処理): an acronym of a term
                 if len(toks) > 1 and all("普通名詞" in t.tag_ or t.tag_.startswith("接尾辞") or t.pos_ in ("PUNCT", "SYM")
                                          for t in toks):
