@@ -231,10 +231,9 @@ class ChipFinder:
             if m.re is _OWNED_ID and not _has_letter_and_digit(model):
                 continue
             # 「RNGD(レニゲード)」: the name and its katakana reading are one chip
-            reading = _READING.fullmatch(model) if quoted_after_word else None
-            if reading:
-                model = reading.group("name")
-                e = s + len(model)
+            reading = None
+            if quoted_after_word:
+                model, e, reading = _split_reading(model, s)
             if norm.startswith(self.not_followed_by, e) or _PROCESS_NODE.fullmatch(model):
                 continue  # 2ナノの「N2」 is a process, not a chip
             if not self._model_like(model, quoted=group != "b"):
@@ -259,9 +258,7 @@ class ChipFinder:
                     cands = [c for c in cands if c not in inner]
             cands.append((s, e, f"{vendor} {model}", vendor, _INTRO, 1, True))
             if reading:
-                rs, re_ = reading.span("reading")
-                start = m.start(group)
-                cands.append((start + rs, start + re_, f"{vendor} {model}", vendor, _INTRO, 1, False))
+                cands.append((*reading, f"{vendor} {model}", vendor, _INTRO, 1, False))
         # a chip never overlaps a company mention: their characters start out taken
         taken = [False] * (len(norm) + 1)
         for cs, ce, _ in comp_ranges:
@@ -302,8 +299,9 @@ class ChipFinder:
         return mentions
 
     def _lineage(self, norm: str, sents: list[int], out, named_by_word: set[str]):
-        """Chips named as the successor or predecessor of a chip found in the same sentence or
-        the one before it, with that chip's vendor."""
+        """Chips named next to a chip already found, with its vendor: its katakana reading, the
+        next item of a quoted list, and successors or predecessors in the same sentence or the
+        one before it."""
         found = sorted(out)
         cands = []
         for cs, ce, canonical, vendor, _ in found:
@@ -325,10 +323,9 @@ class ChipFinder:
             name = m.group(group)
             s, e = m.span(group)
             quoted = group != "b"
-            reading = _READING.fullmatch(name) if quoted else None  # 次世代品「Blackhole(ブラックホール)」
-            if reading:
-                name = reading.group("name")
-                e = s + len(name)
+            reading = None
+            if quoted:  # 次世代品「Blackhole(ブラックホール)」
+                name, e, reading = _split_reading(name, s)
             if norm.startswith(self.not_followed_by, e) or _PROCESS_NODE.fullmatch(name):
                 continue
             if not self._model_like(name, quoted=quoted) and not (quoted and self._name_like(name)):
@@ -347,8 +344,7 @@ class ChipFinder:
                 named_by_word.add(name)
             cands.append((s, e, f"{vendor} {name}", vendor, _INTRO, 1, True))
             if reading:
-                rs, re_ = reading.span("reading")
-                cands.append((m.start(group) + rs, m.start(group) + re_, f"{vendor} {name}", vendor, _INTRO, 1, False))
+                cands.append((*reading, f"{vendor} {name}", vendor, _INTRO, 1, False))
         return cands
 
     @staticmethod
@@ -490,6 +486,15 @@ class _Context:
             if _SUBJECT_GAP.match(self.norm, ce):
                 return canonical
         return last[2]
+
+
+def _split_reading(name: str, s: int) -> tuple[str, int, tuple[int, int] | None]:
+    """A quoted name written with its katakana reading (``RNGD(レニゲード)`` at ``s``): the name, its
+    end, and the span of the reading; the name unchanged and None when it has none."""
+    r = _READING.fullmatch(name)
+    if r is None:
+        return name, s + len(name), None
+    return r.group("name"), s + r.end("name"), (s + r.start("reading"), s + r.end("reading"))
 
 
 def _sentence_starts(norm: str) -> list[int]:

@@ -60,8 +60,9 @@ class NormalizedText:
         return bisect_left(self.starts, original_offset)
 
     def lowercased(self) -> "NormalizedText":
-        """The same text with its case folded character by character (lengths and offset map
-        unchanged), as ``normalize_with_map(..., lowercase=True)`` gives, without redoing NFKC."""
+        """The same text lower-cased with lengths and offset map unchanged, without redoing NFKC
+        (``str.lower``; character by character, as ``normalize_with_map(..., lowercase=True)``
+        does, where that would change a length)."""
         low = self.text.lower()
         if len(low) != len(self.text):
             low = "".join(c.lower() if len(c.lower()) == 1 else c for c in self.text)
