@@ -112,20 +112,22 @@ class Gazetteer:
             for alias in rec.get("aliases", ()):
                 for variant in _variants(alias):
                     self._add(Entry(variant, norm_key(variant), "CHIP", can, vendor, bool(rec.get("strict"))))
-        self._lengths = self._first_char_lengths(self._index)
+        self._lengths = self._prefix_lengths(self._index)
 
     @staticmethod
-    def _first_char_lengths(index: dict[str, list[Entry]]) -> dict[str, list[int]]:
-        """First character -> candidate key lengths, longest first."""
+    def _prefix_lengths(index: dict[str, list[Entry]]) -> dict[str, list[int]]:
+        """First two characters (or the one of a one-character key) -> candidate key lengths,
+        longest first. Two characters, because thousands of aliases share a first character
+        (ア, 中, S) and trying all their lengths at every position was most of the scan."""
         first: dict[str, set[int]] = {}
         for key in index:
-            first.setdefault(key[0], set()).add(len(key))
-        return {ch: sorted(ls, reverse=True) for ch, ls in first.items()}
+            first.setdefault(key[:2], set()).add(len(key))
+        return {prefix: sorted(ls, reverse=True) for prefix, ls in first.items()}
 
     @property
     def first_chars(self) -> frozenset[str]:
         """The characters an alias can start with (normalised, lower-cased)."""
-        return frozenset(self._lengths)
+        return frozenset(prefix[0] for prefix in self._lengths)
 
     def restricted_to(self, label: str) -> "Gazetteer":
         """A view that indexes only ``label``'s aliases: scanning a text for chip names need
@@ -134,7 +136,7 @@ class Gazetteer:
         view.companies = self.companies if label == "COMPANY" else {}
         view.chips = self.chips if label == "CHIP" else {}
         view._index = {k: kept for k, es in self._index.items() if (kept := [e for e in es if e.label == label])}
-        view._lengths = self._first_char_lengths(view._index)
+        view._lengths = self._prefix_lengths(view._index)
         return view
 
     def _add(self, entry: Entry) -> None:
@@ -177,18 +179,22 @@ class Gazetteer:
     def candidates(self, text: str, pos: int) -> Iterator[tuple[int, Entry]]:
         """(end, entry) for every alias that starts at ``pos`` of the normalised, lower-cased
         ``text``, longest first."""
-        lengths = self._lengths.get(text[pos]) if pos < len(text) else None
-        if not lengths:
-            return
-        n = len(text)
-        for length in lengths:
-            end = pos + length
-            if end > n:
-                continue
-            entries = self._index.get(text[pos:end])
-            if entries:
-                for entry in entries:
-                    yield end, entry
+        pair = text[pos:pos + 2]
+        lengths = self._lengths.get(pair) if len(pair) == 2 else None
+        if lengths:
+            n = len(text)
+            for length in lengths:
+                end = pos + length
+                if end > n:
+                    continue
+                entries = self._index.get(text[pos:end])
+                if entries:
+                    for entry in entries:
+                        yield end, entry
+        one = pair[:1]
+        if one and one in self._lengths:  # a one-character key: the shortest, so last
+            for entry in self._index.get(one, ()):
+                yield pos + 1, entry
 
     def __len__(self) -> int:
         return len(self._index)

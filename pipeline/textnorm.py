@@ -7,6 +7,7 @@ text, as the contract requires.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -24,6 +25,28 @@ _EXTRA = {
     "\u30fc": "\u30fc",  # ー stays: it is part of katakana words
 }
 _LINE_BREAKS = frozenset("\r\n")
+
+
+def _needs_a_look_regex() -> re.Pattern:
+    """Where ``normalize_with_map`` must look at a character on its own: a BMP character NFKC
+    changes, one of ``_EXTRA``, a line break, any character outside the BMP (kept out of the
+    class for size) and a character followed by a half-width sound mark. Everything between
+    two such places is copied as it is, which is what the character loop would do with it."""
+    changing = [cp for cp in range(0x10000) if not 0xD800 <= cp <= 0xDFFF
+                and unicodedata.normalize("NFKC", chr(cp)) != chr(cp)]
+    changing += [ord(c) for c in (*_EXTRA, *_LINE_BREAKS)]
+    ranges: list[list[int]] = []
+    for cp in sorted(set(changing)):
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    cls = "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    marks = "".join(sorted(_HALFWIDTH_MARKS))
+    return re.compile(f"[{cls}\U00010000-\U0010ffff]|.(?=[{marks}])", re.DOTALL)
+
+
+_NEEDS_A_LOOK = _needs_a_look_regex()
 
 
 def char_at(text: str, index: int) -> str:
@@ -83,6 +106,18 @@ def normalize_with_map(text: str, *, join_broken_lines: bool = True, lowercase: 
     n = len(text)
     i = 0
     while i < n:
+        look = _NEEDS_A_LOOK.search(text, i)
+        stop = look.start() if look else n
+        if stop > i:  # a run NFKC leaves as it is: copied whole (most of a Japanese text)
+            run = text[i:stop]
+            if lowercase:
+                run = "".join(c.lower() if len(c.lower()) == 1 else c for c in run)
+            out.append(run)
+            starts.extend(range(i, stop))
+            ends.extend(range(i + 1, stop + 1))
+            i = stop
+            if i >= n:
+                break
         ch = text[i]
         j = i + 1
         if ch in _LINE_BREAKS and join_broken_lines:
@@ -104,9 +139,8 @@ def normalize_with_map(text: str, *, join_broken_lines: bool = True, lowercase: 
         norm = _EXTRA.get(piece) or unicodedata.normalize("NFKC", piece)
         if lowercase:
             norm = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
-        for c in norm:
-            out.append(c)
-            starts.append(i)
-            ends.append(j)
+        out.append(norm)
+        starts.extend([i] * len(norm))
+        ends.extend([j] * len(norm))
         i = j
     return NormalizedText(text, "".join(out), tuple(starts), tuple(ends))

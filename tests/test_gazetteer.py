@@ -78,6 +78,17 @@ def test_scan_candidates_longest_first(gaz):
     assert ends[0] == (len(text), "SoftBank Group")
 
 
+def test_scan_candidates_every_length_and_one_character_keys():
+    gaz = Gazetteer([{"canonical": "Alpha", "aliases": ["アルファ", "アルファ電機", "ア"]},
+                     {"canonical": "Beta", "aliases": ["アル"]}])
+    text = norm_key("アルファ電機とア")
+    assert [(end, e.canonical) for end, e in gaz.candidates(text, 0)] == [(6, "Alpha"), (4, "Alpha"), (2, "Beta"),
+                                                                           (1, "Alpha")]
+    assert [(end, e.canonical) for end, e in gaz.candidates(text, len(text) - 1)] == [(len(text), "Alpha")]
+    assert list(gaz.candidates(text, len(text))) == []
+    assert gaz.first_chars == {"ア", "a", "b"}  # the canonicals match too (Alpha, Beta, as written)
+
+
 @pytest.mark.parametrize("surface, canonical", [
     # well-known companies across industries, with their short and historical forms
     ("日本通運", "Nippon Express"), ("産経新聞", "Sankei Shimbun"), ("朝日新聞", "Asahi Shimbun"),
