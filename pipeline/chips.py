@@ -72,7 +72,7 @@ _READING = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9]+)*)\((?P<
 # a family name that goes on with another capitalised word names something else
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
 # a chip name without digits, quoted after a chip word: ``Metis``, ``AmpereOne``, ``Snapdragon Ride Elite``
-_NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z0-9]*)*")
+_NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ /-][A-Z][A-Za-z0-9]*)*")
 # what may sit between a company mention and は/が when it is the subject
 _SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,20}\)))*\s*[はが]")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
@@ -85,11 +85,17 @@ _LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|次期|先代|�
                       r"(?:「(?P<q1>[^」\n]{1,30})」|『(?P<q2>[^』\n]{1,30})』|(?P<b>" + _LEFT + _BARE_MODEL + _RIGHT + "))")
 # the same, named before the word: 現行品「V4H」の後継で
 _LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世代|次世代)")
+# and the next product after a quoted chip: 推論チップ「Metis」に続き、データセンター向けの「Europa」
+_FOLLOWS = re.compile(r"」に続(?:き|いて)、?[^「」。\n]{0,16}「(?P<q1>[^」\n]{1,30})」")
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
 _CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
 # a chip's katakana reading right after it, and the next quoted item of a list of chips
 _READING_AFTER = re.compile(r"\(([\u30a1-\u30fa\u30fc・]{2,})\)")
-_LIST_NEXT = re.compile(r"(?:や|と|、|および|及び|,)「([^」\n]{1,30})」")
+_LIST_NEXT = re.compile(r"(?:や|と|、|および|及び|,)(?:上位品|最上位品|下位品|廉価版|普及版|姉妹品|新製品)?「([^」\n]{1,30})」")
+# a quoted chip name in Chinese characters with its Latin name: 「図霊(Turing)」, and the Latin
+# name alone right after a chip found
+_LATIN_GLOSS_AFTER = re.compile(r"\(([A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)")
+_LATIN_GLOSS = re.compile(r"(?P<name>[^()\s][^()]{0,19})\((?P<gloss>[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)")
 # candidate priorities: named chips and patterns compete by length; chips named by a chip
 # word and repetitions come after them
 _NAMED, _PATTERN, _INTRO, _REPEAT = 0, 1, 2, 3
@@ -251,11 +257,17 @@ class ChipFinder:
                 continue
             # 「RNGD(レニゲード)」: the name and its katakana reading are one chip
             reading = None
+            glossed = False
             if quoted_after_word:
                 model, e, reading = _split_reading(model, s)
+                g = _LATIN_GLOSS.fullmatch(model) if reading is None and script_of(model[:1]) != "latin" else None
+                if g and self._latin_gloss_ok(g.group("gloss")):
+                    # 「図霊(Turing)」, 「馬赫100(M100)」: two names of one chip, the Latin one its canonical
+                    model, e, reading = g.group("gloss"), s + g.end("name"), (s + g.start("gloss"), s + g.end("gloss"))
+                    glossed = True
             if norm.startswith(self.not_followed_by, e) or _PROCESS_NODE.fullmatch(model):
                 continue  # 2ナノの「N2」 is a process, not a chip
-            if not self._model_like(model, quoted=group != "b"):
+            if not self._model_like(model, quoted=group != "b") and not glossed:
                 # a quoted name with no digit is a chip only right after a chip word: 推論チップ「Metis」
                 if not (quoted_after_word and self._name_like(model)):
                     continue
@@ -327,6 +339,10 @@ class ChipFinder:
             close = 1 if _ch(norm, ce) in _QUOTES.values() else 0
             # its katakana reading: 「Shinebolt（シャインボルト）」
             r = _READING_AFTER.match(norm, ce)
+            if r is None and script_of(norm[ce - 1]) != "latin":
+                # or its Latin name after a name in Chinese characters: 図霊(Turing)
+                r = _LATIN_GLOSS_AFTER.match(norm, ce)
+                r = r if r is not None and self._latin_gloss_ok(r.group(1)) else None
             if r:
                 cands.append((r.start(1), r.end(1), canonical, vendor, _INTRO, 1, False))
             # the next item of a quoted list: SoC「CV72S」や「N1-655」
@@ -337,7 +353,7 @@ class ChipFinder:
                     if not _has_letter_and_digit(name):
                         named_by_word.add(name)
                     cands.append((li.start(1), li.end(1), f"{vendor} {name}", vendor, _INTRO, 1, True))
-        for m in [*_LINEAGE.finditer(norm), *_LINEAGE_BEFORE.finditer(norm)]:
+        for m in [*_LINEAGE.finditer(norm), *_LINEAGE_BEFORE.finditer(norm), *_FOLLOWS.finditer(norm)]:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             name = m.group(group)
             s, e = m.span(group)
@@ -411,6 +427,16 @@ class ChipFinder:
         if j > 0 and norm[j - 1] in "「『 ":
             j -= 1
         return norm.endswith(self.intro_words, max(0, j - 12), j)
+
+    def _latin_gloss_ok(self, gloss: str) -> bool:
+        """The Latin name in 「図霊(Turing)」 or 馬赫100(M100): a model id or a capitalised name, not a
+        company, a chip word (GPU) or a process node."""
+        if not (self._model_like(gloss, quoted=True) or _NAME_ONLY.fullmatch(gloss)) or _PROCESS_NODE.fullmatch(gloss):
+            return False
+        if gloss in self.intro_words or gloss in self.chip_words:
+            return False
+        entry = self.gazetteer.lookup(gloss)
+        return entry is None or entry.label == LABEL
 
     def _name_like(self, name: str) -> bool:
         """A product name without digits (Metis, AmpereOne, RNGD): Latin, capitalised, not a

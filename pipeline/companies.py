@@ -70,6 +70,19 @@ class _Cand:
     priority: int
 
 
+def _shortens(short: str, name: str) -> bool:
+    """``short`` is an abbreviation of ``name``: shorter, same first character, and its
+    characters appear in ``name`` in order (東精密 of 東京精密, アドテスト of アドバンテスト)."""
+    if not short or len(short) >= len(name) or short[0] != name[0]:
+        return False
+    pos = 0
+    for ch in short:
+        pos = name.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True
+
+
 class _Context:
     """One document prepared for matching: normalised copies and token evidence, computed once
     (token offsets in the normalised text, tags, parts of speech), so the rules never walk
@@ -205,6 +218,10 @@ class CompanyFinder:
             "(?:(?:" + "|".join(map(re.escape, countries)) + ")の|" + "|".join(map(re.escape, cue_words))
             + "|" + "|".join(r.get("gloss_cue_patterns", ())) + ")$") if cue_words else re.compile(r"(?!)")
         self._person_titles = tuple(nk(x) for x in r.get("person_titles", ()))
+        # 子会社, 親会社...: a name never ends in a word for a company's relation to another
+        self._relation_words = tuple(sorted(a for a in self._anaphora if a.endswith("会社") and a != "会社"))
+        self._not_name_starts = tuple(nk(x) for x in r.get("not_name_starts", ()))
+        self._org_words = tuple(nk(x) for x in r.get("not_company_words_before", ()))
         self._model_veto_labels = frozenset(r.get("model_veto_ginza_labels", ()))
         self._head_office_veto = frozenset(r.get("head_office_veto_ginza_labels", ()))
         self._camp_suffixes = tuple(nk(x) for x in r.get("camp_suffixes", ()))
@@ -281,6 +298,8 @@ class CompanyFinder:
                     continue
             if c.priority != _P_GAZ and not self._free_standing(ctx, c.start, c.end):
                 continue
+            if c.priority != _P_GAZ and self._after_org_word(ctx.norm.text, c.start):
+                continue  # 業界団体シリコン・ザクセン: an association, named as one
             if c.priority != _P_GAZ and script_of(_ch(ctx.norm.text, c.end - 1)) == "latin" and (
                     _PRODUCT_NUMBER.match(ctx.norm.text, c.end) or self._is_product_quote(ctx.norm.text, c.start, c.end)):
                 continue  # Kirin 9030, 「Xiaomi Pad 7 Ultra」: a product of an unknown maker
@@ -317,6 +336,11 @@ class CompanyFinder:
             canonical = c.canonical or self.gazetteer.canonical_company(surface) or unicodedata.normalize("NFKC", surface).replace("\n", "").replace("\r", "")
             out.append(Mention(s, e, LABEL, surface, canonical=canonical))
         return out
+
+    def _after_org_word(self, norm: str, s: int) -> bool:
+        """A word for an organisation that is not a company ends right before ``s`` (with の or not)."""
+        head = norm[max(0, s - 12):s]
+        return head.endswith(self._org_words) or head.endswith(tuple(w + "の" for w in self._org_words))
 
     def _free_standing(self, ctx: _Context, s: int, e: int) -> bool:
         """A name found by a context rule is a whole word: not a piece of a longer katakana
@@ -469,8 +493,12 @@ class CompanyFinder:
             if outer is not None and outer.priority == _P_PROPAGATED:
                 outer = None
             if outer is not None:
-                if inner is None and free(gs, ge) and script_of(norm[gs]) != script_of(norm[p - 1]) \
-                        and self._gloss_name_ok(ctx, gs, ge):
+                # the gloss is written another way (a reading, a Latin name, SCREENホールディングス(スクリーン
+                # HD)) or shortened (東京精密(東精密)): not a description in the same words
+                other_form = script_of(norm[gs]) != script_of(norm[p - 1]) or \
+                    script_of(norm[outer.start]) == "latin" != script_of(norm[gs]) or \
+                    _shortens(norm[gs:ge], norm[outer.start:outer.end])
+                if inner is None and free(gs, ge) and other_form and self._gloss_name_ok(ctx, gs, ge):
                     if outer.canonical is None and script_of(norm[gs]) == "latin":
                         outer.canonical = norm[gs:ge]  # an unknown name: its Latin form is the usual one
                     out.append(_Cand(gs, ge, outer.canonical or unicodedata.normalize("NFKC", norm[outer.start:outer.end]), _P_GINZA))
@@ -678,11 +706,16 @@ class CompanyFinder:
     def _gazetteer_matches(self, ctx: _Context) -> list[_Cand]:
         out: list[_Cand] = []
         text = ctx.low.text
+        # context aliases (地平線, アルファベット) without their company word, kept for a second look
+        waiting: list[tuple[int, int, Entry]] = []
         i = 0
         while i < ctx.n:
             hit = None
             for end, entry in self.gazetteer.candidates(text, i):
                 if entry.label != LABEL:
+                    continue
+                if entry.context and not self._context_alias_ok(ctx.norm.text, i):
+                    waiting.append((i, end, entry))
                     continue
                 longer = self._internal_extension(ctx, i, end, entry)
                 if longer is not None and self._accept_alias(ctx, i, longer, entry):
@@ -702,6 +735,13 @@ class CompanyFinder:
                 i = hit[0]
             else:
                 i += 1
+        # ...which is enough where the document names the same company in full elsewhere:
+        # 地平線機器人(ホライズン・ロボティクス) ... 香港上場の地平線
+        named = {c.canonical for c in out}
+        for s, e, entry in waiting:
+            if entry.canonical in named and not any(c.start < e and s < c.end for c in out) \
+                    and self._accept_alias(ctx, s, e, entry, named_in_document=True):
+                out.append(_Cand(s, e, entry.canonical, _P_GAZ))
         return out
 
     def _unit_extension(self, ctx: _Context, s: int, e: int, entry: Entry) -> int | None:
@@ -806,12 +846,12 @@ class CompanyFinder:
         before = norm[max(0, s - 12):s].rstrip(" 「『")
         return before.endswith(self._context_alias_triggers) or before.endswith(self._before_words)
 
-    def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry) -> bool:
+    def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry, *, named_in_document: bool = False) -> bool:
         low, norm = ctx.low.text, ctx.norm.text
         surface = norm[s:e]
         if entry.strict and not strict_form_ok(entry, surface):
             return False
-        if entry.context and not self._context_alias_ok(norm, s):
+        if entry.context and not named_in_document and not self._context_alias_ok(norm, s):
             return False
         prev, nxt = _ch(norm, s - 1), _ch(norm, e)
         if s > 0 and "\n" in ctx.text[ctx.low.ends[s - 1]:ctx.low.starts[s]]:
@@ -851,6 +891,9 @@ class CompanyFinder:
                 return False
         if ls in ("kanji", "kata") and norm.startswith(self._place_suffixes, e) and not norm.startswith("市場", e):
             return False
+        if fs == "kanji" and ps == "kanji" and prev not in self._country_chars and \
+                norm.startswith(self._person_titles, e + (nxt == "・")):
+            return False  # 何小鵬・董事長: the given name of a person, who is named after the company
         if entry.strict and fs != "latin":
             # ambiguous words (メタ, アーム, ディスコ): no letters glued on either side
             # (a context alias comes right after its company word: 親会社アルファベット)
@@ -1038,6 +1081,10 @@ class CompanyFinder:
             good = max((len(x) for x in self._name_suffixes if name.endswith(x)), default=0)
             if good <= bad:
                 return False
+        if name.endswith(self._relation_words) or name.startswith(self._not_name_starts):
+            return False  # 米子会社 (a US subsidiary), 新型iPhone: words about a company or product
+        if name[0].isdigit() and script_of(name[1:2]) in ("kata", "kanji"):
+            return False  # 3メガバンク, 2大手: a count
         if all(not c.isalpha() for c in name) or _PROCESS_NODE_START.match(name):
             return False  # 4ナノメートル品: a process node
         if all(ch.isdigit() or ch in ",.-" for ch in name):
@@ -1101,8 +1148,10 @@ class CompanyFinder:
                 k = i
                 while k < ctx.n and is_kanji(norm[k]):
                     k += 1
-                if 2 <= k - i <= 8 and _ch(norm, k) in "のはがもと" and \
-                        any("普通名詞" not in ctx.tok_tag[t] for t in ctx.tokens_starting_in(i, k)):
+                # (a name of dictionary words only passes when it ends in a company word: 天穹微電子)
+                if 2 <= k - i <= 8 and _ch(norm, k) in "のはがもと(" and (
+                        any("普通名詞" not in ctx.tok_tag[t] for t in ctx.tokens_starting_in(i, k))
+                        or any(norm.endswith(w, i, k) and k - i > len(w) + 1 for w in self._name_internal)):
                     out.append(_Cand(i, k, None, _P_TRIGGER))
                 continue
             # a kanji proper noun: 傘下の華虹半導体

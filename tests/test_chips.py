@@ -477,3 +477,33 @@ def test_left_bounded_scan_on_written_cases(text):
         assert got == [m.span() for m in slow.finditer(text)]
         found += len(got)
     assert found  # not vacuous: each text holds a chip the patterns match
+
+
+# --- rules added after the heldout11/12 first run ----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a name in Chinese characters with its Latin name: both, the Latin one canonical
+    ("理想汽車（リ・オート）も自社チップ「馬赫100（M100）」を投入する。",
+     [("馬赫100", "Li Auto M100", "Li Auto"), ("M100", "Li Auto M100", "Li Auto")]),
+    ("小鵬汽車は自社設計のAIチップ「図霊（Turing）」を3個載せた。",
+     [("図霊", "XPeng Turing", "XPeng"), ("Turing", "XPeng Turing", "XPeng")]),
+    # a code name right after its maker
+    ("主力車種ではエヌビディアの「Thor」を使い続ける。", [("Thor", "NVIDIA DRIVE Thor", "NVIDIA")]),
+    # a name with a slash, a higher grade in a list, and the product that follows another
+    ("ルネサスのMPU「RZ/Five」は同社のコアを採用した。", [("RZ/Five", "Renesas Electronics RZ/Five", "Renesas Electronics")]),
+    ("クアルコムはロボット向けSoC「QCS6490」と上位品「IQ-9075」を発表した。",
+     [("QCS6490", "Qualcomm QCS6490", "Qualcomm"), ("IQ-9075", "Qualcomm IQ-9075", "Qualcomm")]),
+    ("アクセレラAIは、推論チップ「Metis」に続き、データセンター向けの「Europa」を開発中だ。",
+     [("Metis", "Axelera AI Metis", "Axelera AI"), ("Europa", "Axelera AI Europa", "Axelera AI")]),
+])
+def test_glosses_code_names_and_list_items(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "映画「Thor」の続編が公開された。",  # no maker, no chip word
+    "クアルコムのSoC「QCS6490」（GPU）を載せた。",  # a chip word in parentheses is no second name
+])
+def test_no_chip_from_a_bare_code_name_or_a_chip_word_gloss(nlp, finders, text):
+    got = chips(nlp, finders, text)
+    assert all(t not in ("Thor", "GPU") for t, _, _ in got)

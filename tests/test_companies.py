@@ -504,3 +504,48 @@ def test_global_belongs_to_the_name(nlp, finder):
 ])
 def test_countries_products_components_and_industries_are_not_companies(nlp, finder, text, absent):
     assert absent not in [t for t, _ in found(nlp, finder, text)]
+
+
+# --- rules added after the heldout11/12 first run ----------------------------------------
+
+def test_a_kanji_name_of_dictionary_words_after_a_comma_when_a_company_word_ends_it(nlp, finder):
+    # Sudachi reads 雲峰微電子 as common nouns; 微電子 ends company names, so the chunk is one
+    text = "深圳の新興企業、雲峰微電子は低価格チップを売る。杭州の新興企業、玄海時空（Genkai）は出荷した。"
+    assert [t for t, _ in found(nlp, finder, text)][:2] == ["雲峰微電子", "玄海時空"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a shortened form in the same script is the same company
+    ("装置大手のハヤテ精密工業（ハヤテ精密）は増益だった。", [("ハヤテ精密工業", "ハヤテ精密工業"), ("ハヤテ精密", "ハヤテ精密工業")]),
+    ("東京精密（東精密）はプローバーの受注が増えた。", [("東京精密", "Tokyo Seimitsu"), ("東精密", "Tokyo Seimitsu")]),
+    # a description in the same words is not
+    ("ハヤテ精密工業（精密部品）は増益だった。", [("ハヤテ精密工業", "ハヤテ精密工業")]),
+])
+def test_a_shortened_gloss_names_the_company_again(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+def test_shortens():
+    from pipeline.companies import _shortens
+
+    assert _shortens("東精密", "東京精密") and _shortens("アドテスト", "アドバンテスト")
+    assert not _shortens("精密", "東京精密")  # another first character
+    assert not _shortens("東京精密", "東京精密") and not _shortens("東密精", "東京精密")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("業界団体シリコン・ザクセンによると、関連企業は増えた。", "シリコン・ザクセン"),  # an association
+    ("アブダビ政府系ファンドのムバダラ・インベストメントが出資した。", "ムバダラ・インベストメント"),  # a state fund
+    ("SKハイニックスは米子会社ソリダイムの損失を計上した。", "米子会社"),  # 米 + 子会社
+    ("米アップルの新型iPhone向けパネルが伸びた。", "新型iPhone"),  # a product
+    ("三菱UFJ銀行、みずほ銀行、三井住友銀行の3メガバンクが融資する。", "3メガバンク"),  # a count of banks
+    ("何小鵬・董事長兼CEOは、提携を語った。", "小鵬"),  # a person named like XPeng
+])
+def test_organisations_relations_products_counts_and_people_are_not_companies(nlp, finder, text, absent):
+    assert absent not in [t for t, _ in found(nlp, finder, text)]
+
+
+def test_a_common_word_alias_counts_where_the_document_names_the_company_in_full(nlp, finder):
+    text = "比亜迪は地平線機器人（ホライズン・ロボティクス）の「征程6M」を併用する。香港上場の地平線が出荷を増やした。"
+    assert [t for t, c in found(nlp, finder, text) if c == "Horizon Robotics"] == ["地平線機器人", "ホライズン・ロボティクス", "地平線"]
+    assert found(nlp, finder, "遠くの地平線が見えた。") == []
