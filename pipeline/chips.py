@@ -84,7 +84,7 @@ _OWNER_GAP = re.compile(r"\)?(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|
 _LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|次期|先代|改良|現行)(?:品|機|版|モデル)?(?:となる|にあたる|である|の)?"
                       r"(?:「(?P<q1>[^」\n]{1,30})」|『(?P<q2>[^』\n]{1,30})』|(?P<b>" + _LEFT + _BARE_MODEL + _RIGHT + "))")
 # the same, named before the word: 現行品「V4H」の後継で
-_LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世代|次世代)")
+_LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世代|次世代)(?!機)")  # 「OmniBook X」の後継機: a PC
 # and the next product after a quoted chip: 推論チップ「Metis」に続き、データセンター向けの「Europa」
 _FOLLOWS = re.compile(r"」に続(?:き|いて)、?[^「」。\n]{0,16}「(?P<q1>[^」\n]{1,30})」")
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor

@@ -51,8 +51,11 @@ _LATIN_INNER = set("&.-'+")
 _NAME_MARKS = set("・ー=")
 _OPEN_QUOTES = set("「『“\"(")
 _PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
+# a process node named like a product: 18A, 14A, N2, SF3 (ファウンドリーの18A is no company)
+_PROCESS_NODE_NAME = re.compile(r"(?:\d{1,2}A|N\d{1,2}[A-Z]?|SF\d{1,2}[A-Z]?)")
 # a number after a Latin company name makes a product or process name: Xiaomi 17, Intel 18A, Kirin 9030
-_PRODUCT_NUMBER = re.compile(r" \d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%])")
+# (not an amount in a table row: UMC　207億台湾ドル)
+_PRODUCT_NUMBER = re.compile(r" (?:(?:PRO|Pro) )?\d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%億万兆千百円元ドル割倍社人台個枚])")
 # a head office in parentheses: (東京・千代田), (大阪市), (京都市)
 _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}[市区町村])\)")
 # the rest of a quoted product name after its maker's name: 「Nintendo[ Switch 2]」,
@@ -188,7 +191,7 @@ class CompanyFinder:
         self._country_chars = {c for c in self._countries if len(c) == 1}
         self._before = sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True)
         self._before_words = tuple(self._before)
-        self._after = sorted({nk(s) for s in r["after_name_triggers"]}, key=len, reverse=True)
+        self._after = tuple(sorted({nk(s) for s in r["after_name_triggers"]}, key=len, reverse=True))
         self._anaphora = {nk(s) for s in r["anaphora"]}
         self._not_company_suffixes = tuple(nk(s) for s in r["not_company_suffixes"])
         self._place_suffixes = tuple(nk(s) for s in r["place_suffixes"])
@@ -222,6 +225,7 @@ class CompanyFinder:
         self._relation_words = tuple(sorted(a for a in self._anaphora if a.endswith("会社") and a != "会社"))
         self._not_name_starts = tuple(nk(x) for x in r.get("not_name_starts", ()))
         self._org_words = tuple(nk(x) for x in r.get("not_company_words_before", ()))
+        self._definition_nouns = frozenset(nk(x) for x in r.get("definition_nouns", ()))
         self._model_veto_labels = frozenset(r.get("model_veto_ginza_labels", ()))
         self._head_office_veto = frozenset(r.get("head_office_veto_ginza_labels", ()))
         self._camp_suffixes = tuple(nk(x) for x in r.get("camp_suffixes", ()))
@@ -286,8 +290,10 @@ class CompanyFinder:
         # a name inside a longer person's name (ヘンリー・フォード, マーガレット・フォード) is no company
         persons = [(ctx.to_norm(e.start_char), ctx.to_norm(e.end_char)) for e in ctx.doc.ents if e.label_ == "Person"]
         kept = []
+        known_ends = {c.end for c in cands if c.priority == _P_GAZ}
         for c in cands:
-            if _ch(ctx.norm.text, c.start - 1) == "・" and any(a < c.start and c.end <= b for a, b in persons):
+            if _ch(ctx.norm.text, c.start - 1) == "・" and any(a < c.start and c.end <= b for a, b in persons) \
+                    and c.start - 1 not in known_ends:  # but トヨタ・デンソー: two companies
                 continue
             if c.priority != _P_GAZ:
                 entry = self.gazetteer.lookup(ctx.norm.text[c.start:c.end], LABEL)
@@ -900,8 +906,8 @@ class CompanyFinder:
             if ps in ("kata", "kanji", "latin") and prev not in self._country_chars and not entry.context \
                     and not self._context_alias_ok(norm, s):
                 return False  # but 調査会社バーンスタイン: a company word right before it
-            if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製"):
-                return False
+            if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製" and not norm.startswith(self._after, e)):
+                return False  # (米コヒレント傘下の: a company word after it)
         if self._listing_markers and norm.startswith(self._listing_markers, e):
             return True  # 東京エレクトロン(証券コード8035): a listed company, whatever follows
         if self._not_followed_any and norm.startswith(self._not_followed_any, e + (1 if nxt in "・ " else 0)):
@@ -1061,7 +1067,8 @@ class CompanyFinder:
         name = norm[s:e].strip()
         if len(name) < 2 and not (len(name) == 1 and script_of(name) in ("latin", "kanji")):
             return False
-        if name.lower() in self._stop or name in self._anaphora or name.lower() in self._exchanges:
+        if name.lower() in self._stop or name in self._anaphora or name.lower() in self._exchanges \
+                or name in self._definition_nouns:  # 調査会社, 投資会社: a kind of company
             return False
         if len(name) > 1 and name in self._country_names:
             return False  # オランダの子会社: a country
@@ -1085,7 +1092,7 @@ class CompanyFinder:
             return False  # 米子会社 (a US subsidiary), 新型iPhone: words about a company or product
         if name[0].isdigit() and script_of(name[1:2]) in ("kata", "kanji"):
             return False  # 3メガバンク, 2大手: a count
-        if all(not c.isalpha() for c in name) or _PROCESS_NODE_START.match(name):
+        if all(not c.isalpha() for c in name) or _PROCESS_NODE_START.match(name) or _PROCESS_NODE_NAME.fullmatch(name):
             return False  # 4ナノメートル品: a process node
         if all(ch.isdigit() or ch in ",.-" for ch in name):
             return False

@@ -507,3 +507,26 @@ def test_glosses_code_names_and_list_items(nlp, finders, text, expected):
 def test_no_chip_from_a_bare_code_name_or_a_chip_word_gloss(nlp, finders, text):
     got = chips(nlp, finders, text)
     assert all(t not in ("Thor", "GPU") for t, _, _ in got)
+
+
+# --- rules added after the heldout13/14 first run ----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("ソニーグループ傘下のSSSは、1型の「LYT-900」を供給し、「IMX735」で対抗する。",
+     [("LYT-900", "Sony Semiconductor Solutions LYT-900", "Sony Semiconductor Solutions"),
+      ("IMX735", "Sony Semiconductor Solutions IMX735", "Sony Semiconductor Solutions")]),
+    ("サムスン電子は2億画素の「ISOCELL HP9」で高画素化を進める。",
+     [("ISOCELL HP9", "Samsung Electronics ISOCELL HP9", "Samsung Electronics")]),
+    ("オムニビジョンは車載向けの「OX08D10」やスマホ用の「OV50X」を投入した。",
+     [("OX08D10", "OmniVision Technologies OX08D10", "OmniVision Technologies"),
+      ("OV50X", "OmniVision Technologies OV50X", "OmniVision Technologies")]),
+    ("最新DDI「NT37801」はノバテックの主力だ。", [("NT37801", "Novatek Microelectronics NT37801", "Novatek Microelectronics")]),
+    ("マイクロソフトは自社設計のAI半導体「Maia 2」を18Aで生産する。", [("Maia 2", "Microsoft Maia 2", "Microsoft")]),
+    ("GeForce RTX 5070 TiとRTX PRO 6000を比べた。", [("GeForce RTX 5070 Ti", "NVIDIA GeForce RTX 5070 Ti", "NVIDIA"),
+                                                    ("RTX PRO 6000", "NVIDIA RTX PRO 6000", "NVIDIA")]),
+    # a PC's successor is no chip
+    ("Snapdragon X2 Eliteを積んだ「OmniBook X」の後継機を出す。",
+     [("Snapdragon X2 Elite", "Qualcomm Snapdragon X2 Elite", "Qualcomm")]),
+])
+def test_image_sensors_display_drivers_and_gpu_names(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

@@ -549,3 +549,26 @@ def test_a_common_word_alias_counts_where_the_document_names_the_company_in_full
     text = "比亜迪は地平線機器人（ホライズン・ロボティクス）の「征程6M」を併用する。香港上場の地平線が出荷を増やした。"
     assert [t for t, c in found(nlp, finder, text) if c == "Horizon Robotics"] == ["地平線機器人", "ホライズン・ロボティクス", "地平線"]
     assert found(nlp, finder, "遠くの地平線が見えた。") == []
+
+
+# --- rules added after the heldout13/14 first run ----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("UMC　207億台湾ドル（▲1.6％）\nGUC　34億台湾ドル（＋45.0％）", [("UMC", "UMC"), ("GUC", "GUC")]),  # a table row
+    ("車載半導体、調達先の多様化急ぐ　トヨタ・デンソーがルネサスと長期契約", [("トヨタ", "Toyota Motor"), ("デンソー", "Denso"),
+                                                        ("ルネサス", "Renesas Electronics")]),  # not a person
+    ("SiC基板大手の米コヒレント傘下の事業会社に出資する。", [("コヒレント", "Coherent")]),  # a company word after it
+])
+def test_table_rows_company_lists_and_company_words_after_an_ambiguous_name(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("ネクサリスは、インテル・ファウンドリーの18Aで試作した。", "18A"),  # a process node
+    ("米投資会社アポロ・グローバル・マネジメントに売った。カナダの調査会社が分解した。", "投資会社"),  # kinds of company
+    ("最新DDI「NT37801」は米アップルのスマホ向けだ。", "DDI"),  # a display driver IC, not 第二電電
+    ("GeForce RTX 5070 TiとRTX PRO 6000を比べた。", "RTX"),  # a GPU, not RTX Corp.
+    ("台湾半導体の10月売上高、TSMCが単月で最高", "台湾半導体"),  # an industry
+])
+def test_process_nodes_kinds_parts_and_industries_are_not_companies(nlp, finder, text, absent):
+    assert absent not in [t for t, _ in found(nlp, finder, text)]
