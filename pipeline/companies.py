@@ -226,6 +226,7 @@ class CompanyFinder:
         self._not_name_starts = tuple(nk(x) for x in r.get("not_name_starts", ()))
         self._org_words = tuple(nk(x) for x in r.get("not_company_words_before", ()))
         self._definition_nouns = frozenset(nk(x) for x in r.get("definition_nouns", ()))
+        self._part_words = tuple(nk(x) for x in r.get("part_words", ()))
         self._model_veto_labels = frozenset(r.get("model_veto_ginza_labels", ()))
         self._head_office_veto = frozenset(r.get("head_office_veto_ginza_labels", ()))
         self._camp_suffixes = tuple(nk(x) for x in r.get("camp_suffixes", ()))
@@ -1088,6 +1089,8 @@ class CompanyFinder:
             good = max((len(x) for x in self._name_suffixes if name.endswith(x)), default=0)
             if good <= bad:
                 return False
+        if name.endswith(self._part_words) and not research:
+            return False  # カスタムSoC, EUVレジスト: a part or a material
         if name.endswith(self._relation_words) or name.startswith(self._not_name_starts):
             return False  # 米子会社 (a US subsidiary), 新型iPhone: words about a company or product
         if name[0].isdigit() and script_of(name[1:2]) in ("kata", "kanji"):

@@ -530,3 +530,7 @@ def test_no_chip_from_a_bare_code_name_or_a_chip_word_gloss(nlp, finders, text):
 ])
 def test_image_sensors_display_drivers_and_gpu_names(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+def test_a_process_node_in_quotes_is_no_apple_chip(nlp, finders):
+    assert chips(nlp, finders, "アップルのiPhone向けに、次世代の「A16」プロセス（1.6ナノ相当）も使う。") == []

@@ -572,3 +572,25 @@ def test_table_rows_company_lists_and_company_words_after_an_ambiguous_name(nlp,
 ])
 def test_process_nodes_kinds_parts_and_industries_are_not_companies(nlp, finder, text, absent):
     assert absent not in [t for t, _ in found(nlp, finder, text)]
+
+
+# --- rules added after the heldout15/16 first run ----------------------------------------
+
+@pytest.mark.parametrize("text, absent", [
+    ("米エヌビディアのカスタムSoC「T239」も使う。", "カスタムSoC"),  # a part
+    ("JSRも、EUVレジストの売上高が伸びた。", "EUVレジスト"),  # a material
+    ("富士電機が無停電電源装置（UPS）の受注を積む。", "UPS"),  # a power supply, not the carrier
+    ("Bluetooth向けSoCが伸びた。", "Bluetooth"),  # a standard
+    ("東京市場では東京エレクトロンが上げた。", "東京市場"),  # a market
+])
+def test_parts_materials_standards_and_markets_are_not_companies(nlp, finder, text, absent):
+    assert absent not in [t for t, _ in found(nlp, finder, text)]
+
+
+def test_a_company_named_after_a_part_word_it_does_not_end_in_stays(nlp, finder):
+    assert ("ミライチップ", "ミライチップ") in found(nlp, finder, "新興企業のミライチップは推論用の半導体を開発する。")
+
+
+def test_nordic_legal_form_stays_outside(nlp, finder):
+    text = "ノルウェーのノルディック・セミコンダクター（Nordic Semiconductor ASA）は増収だった。"
+    assert found(nlp, finder, text)[-1] == ("Nordic Semiconductor", "Nordic Semiconductor")
