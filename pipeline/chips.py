@@ -60,7 +60,8 @@ _NODE_AFTER = re.compile(r"「(?P<q1>[^」\n]{1,30})」(?:は|を|も|が)[^。\
 # a company, の and a quoted model id without spaces: ``(Hygon)の「C86-7390」``
 _OWNED_ID = re.compile(r"(?<=の)「(?P<q1>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)」")
 # between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``
-_INTRO_GAP = r"(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?)?"
+# (and the chip word's acronym: プロセッサー(IPU)「Bow」)
+_INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?)?"
 # the same, unquoted (after a chip word): spaces only before a grade word
 _BARE_MODEL = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: (?:Pro|Max|Ultra|Plus|Elite|Lite|Mini))?"
 _SENT_END = "。!?\n"

@@ -534,3 +534,15 @@ def test_image_sensors_display_drivers_and_gpu_names(nlp, finders, text, expecte
 
 def test_a_process_node_in_quotes_is_no_apple_chip(nlp, finders):
     assert chips(nlp, finders, "アップルのiPhone向けに、次世代の「A16」プロセス（1.6ナノ相当）も使う。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("英グラフコアは、AI処理用プロセッサー（IPU）「Bow」の後継品を開発中だ。", [("Bow", "Graphcore Bow", "Graphcore")]),
+    ("OPPOは高価格帯で「天璣9400（Dimensity 9400）」を採用した。",
+     [("天璣9400", "MediaTek Dimensity 9400", "MediaTek"), ("Dimensity 9400", "MediaTek Dimensity 9400", "MediaTek")]),
+    ("蘭アクセレラAIが先行する。エッジ向けの「Metis」を量産中で、次世代の「Europa」も出す。",
+     [("Metis", "Axelera AI Metis", "Axelera AI"), ("Europa", "Axelera AI Europa", "Axelera AI")]),
+    ("アップルはMac向けの「M4」でNPUにあたるNeural Engineを強化した。", [("M4", "Apple M4", "Apple")]),  # a block of a chip
+])
+def test_chip_word_acronyms_chinese_family_names_and_blocks(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

@@ -594,3 +594,12 @@ def test_a_company_named_after_a_part_word_it_does_not_end_in_stays(nlp, finder)
 def test_nordic_legal_form_stays_outside(nlp, finder):
     text = "ノルウェーのノルディック・セミコンダクター（Nordic Semiconductor ASA）は増収だった。"
     assert found(nlp, finder, text)[-1] == ("Nordic Semiconductor", "Nordic Semiconductor")
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("台湾ODM、AIサーバーで過去最高売上　広達は上半期6割増", "AIサーバー"),  # a product
+    ("量子コンピューターの開発競争が激しい。", "量子コンピューター"),
+    ("両社の装置はチップではなくイオンを閉じ込める。", "イオン"),  # ions
+])
+def test_products_and_physics_words_are_not_companies(nlp, finder, text, absent):
+    assert absent not in [t for t, _ in found(nlp, finder, text)]
