@@ -224,7 +224,8 @@ class CompanyFinder:
         # 子会社, 親会社...: a name never ends in a word for a company's relation to another
         self._relation_words = tuple(sorted(a for a in self._anaphora if a.endswith("会社") and a != "会社"))
         self._not_name_starts = tuple(nk(x) for x in r.get("not_name_starts", ()))
-        self._org_words = tuple(nk(x) for x in r.get("not_company_words_before", ()))
+        org_words = [nk(x) for x in r.get("not_company_words_before", ())]
+        self._org_words = tuple(org_words + [w + "の" for w in org_words])  # 業界団体X, 研究機関のX
         self._definition_nouns = frozenset(nk(x) for x in r.get("definition_nouns", ()))
         self._part_words = tuple(nk(x) for x in r.get("part_words", ()))
         self._model_veto_labels = frozenset(r.get("model_veto_ginza_labels", ()))
@@ -346,8 +347,7 @@ class CompanyFinder:
 
     def _after_org_word(self, norm: str, s: int) -> bool:
         """A word for an organisation that is not a company ends right before ``s`` (with の or not)."""
-        head = norm[max(0, s - 12):s]
-        return head.endswith(self._org_words) or head.endswith(tuple(w + "の" for w in self._org_words))
+        return norm[max(0, s - 12):s].endswith(self._org_words)
 
     def _free_standing(self, ctx: _Context, s: int, e: int) -> bool:
         """A name found by a context rule is a whole word: not a piece of a longer katakana

@@ -358,6 +358,36 @@ def test_a_known_name_at_the_end_of_a_persons_name_is_no_company(nlp, finder):
     assert found(nlp, finder, text) == []
 
 
+def test_a_common_word_alias_counts_where_the_document_names_the_company_in_full(nlp, finder):
+    text = "比亜迪は地平線機器人（ホライズン・ロボティクス）の「征程6M」を併用する。香港上場の地平線が出荷を増やした。"
+    assert [t for t, c in found(nlp, finder, text) if c == "Horizon Robotics"] == ["地平線機器人", "ホライズン・ロボティクス", "地平線"]
+    assert found(nlp, finder, "遠くの地平線が見えた。") == []
+
+
+# --- rules added after the heldout13/14 first run ----------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("UMC　207億台湾ドル（▲1.6％）\nGUC　34億台湾ドル（＋45.0％）", [("UMC", "UMC"), ("GUC", "GUC")]),  # a table row
+    ("車載半導体、調達先の多様化急ぐ　トヨタ・デンソーがルネサスと長期契約", [("トヨタ", "Toyota Motor"), ("デンソー", "Denso"),
+                                                        ("ルネサス", "Renesas Electronics")]),  # not a person
+    ("SiC基板大手の米コヒレント傘下の事業会社に出資する。", [("コヒレント", "Coherent")]),  # a company word after it
+])
+def test_table_rows_company_lists_and_company_words_after_an_ambiguous_name(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+# --- rules added after the heldout15/16 first run ----------------------------------------
+
+
+def test_a_company_named_after_a_part_word_it_does_not_end_in_stays(nlp, finder):
+    assert ("ミライチップ", "ミライチップ") in found(nlp, finder, "新興企業のミライチップは推論用の半導体を開発する。")
+
+
+def test_nordic_legal_form_stays_outside(nlp, finder):
+    text = "ノルウェーのノルディック・セミコンダクター（Nordic Semiconductor ASA）は増収だった。"
+    assert found(nlp, finder, text)[-1] == ("Nordic Semiconductor", "Nordic Semiconductor")
+
+
 @pytest.mark.parametrize("text, absent", [
     ("小米（シャオミ）の「Xiaomi 17」を投入した。", "Xiaomi"),  # a phone named after its maker
     ("最先端の「Intel 18A」プロセスで製造する。", "Intel"),  # a process node
@@ -463,7 +493,6 @@ def test_gloss_of_a_strict_alias_after_a_start_up_word_takes_the_known_canonical
     assert found(nlp, finder, "AWS Lambdaで関数を動かす。") == [("AWS", "AWS")]
 
 
-
 def test_a_kanji_name_after_a_kind_of_company_and_a_comma(nlp, finder):
     assert found(nlp, finder, "蘇州の新興装置メーカー、晶拓微装の幹部は話す。") == [("晶拓微装", "晶拓微装")]
     assert found(nlp, finder, "国内の大手企業、関係者の話では増える。") == []
@@ -540,66 +569,21 @@ def test_shortens():
     ("米アップルの新型iPhone向けパネルが伸びた。", "新型iPhone"),  # a product
     ("三菱UFJ銀行、みずほ銀行、三井住友銀行の3メガバンクが融資する。", "3メガバンク"),  # a count of banks
     ("何小鵬・董事長兼CEOは、提携を語った。", "小鵬"),  # a person named like XPeng
-])
-def test_organisations_relations_products_counts_and_people_are_not_companies(nlp, finder, text, absent):
-    assert absent not in [t for t, _ in found(nlp, finder, text)]
-
-
-def test_a_common_word_alias_counts_where_the_document_names_the_company_in_full(nlp, finder):
-    text = "比亜迪は地平線機器人（ホライズン・ロボティクス）の「征程6M」を併用する。香港上場の地平線が出荷を増やした。"
-    assert [t for t, c in found(nlp, finder, text) if c == "Horizon Robotics"] == ["地平線機器人", "ホライズン・ロボティクス", "地平線"]
-    assert found(nlp, finder, "遠くの地平線が見えた。") == []
-
-
-# --- rules added after the heldout13/14 first run ----------------------------------------
-
-@pytest.mark.parametrize("text, expected", [
-    ("UMC　207億台湾ドル（▲1.6％）\nGUC　34億台湾ドル（＋45.0％）", [("UMC", "UMC"), ("GUC", "GUC")]),  # a table row
-    ("車載半導体、調達先の多様化急ぐ　トヨタ・デンソーがルネサスと長期契約", [("トヨタ", "Toyota Motor"), ("デンソー", "Denso"),
-                                                        ("ルネサス", "Renesas Electronics")]),  # not a person
-    ("SiC基板大手の米コヒレント傘下の事業会社に出資する。", [("コヒレント", "Coherent")]),  # a company word after it
-])
-def test_table_rows_company_lists_and_company_words_after_an_ambiguous_name(nlp, finder, text, expected):
-    assert found(nlp, finder, text) == expected
-
-
-@pytest.mark.parametrize("text, absent", [
     ("ネクサリスは、インテル・ファウンドリーの18Aで試作した。", "18A"),  # a process node
     ("米投資会社アポロ・グローバル・マネジメントに売った。カナダの調査会社が分解した。", "投資会社"),  # kinds of company
     ("最新DDI「NT37801」は米アップルのスマホ向けだ。", "DDI"),  # a display driver IC, not 第二電電
     ("GeForce RTX 5070 TiとRTX PRO 6000を比べた。", "RTX"),  # a GPU, not RTX Corp.
     ("台湾半導体の10月売上高、TSMCが単月で最高", "台湾半導体"),  # an industry
-])
-def test_process_nodes_kinds_parts_and_industries_are_not_companies(nlp, finder, text, absent):
-    assert absent not in [t for t, _ in found(nlp, finder, text)]
-
-
-# --- rules added after the heldout15/16 first run ----------------------------------------
-
-@pytest.mark.parametrize("text, absent", [
     ("米エヌビディアのカスタムSoC「T239」も使う。", "カスタムSoC"),  # a part
     ("JSRも、EUVレジストの売上高が伸びた。", "EUVレジスト"),  # a material
     ("富士電機が無停電電源装置（UPS）の受注を積む。", "UPS"),  # a power supply, not the carrier
     ("Bluetooth向けSoCが伸びた。", "Bluetooth"),  # a standard
     ("東京市場では東京エレクトロンが上げた。", "東京市場"),  # a market
-])
-def test_parts_materials_standards_and_markets_are_not_companies(nlp, finder, text, absent):
-    assert absent not in [t for t, _ in found(nlp, finder, text)]
-
-
-def test_a_company_named_after_a_part_word_it_does_not_end_in_stays(nlp, finder):
-    assert ("ミライチップ", "ミライチップ") in found(nlp, finder, "新興企業のミライチップは推論用の半導体を開発する。")
-
-
-def test_nordic_legal_form_stays_outside(nlp, finder):
-    text = "ノルウェーのノルディック・セミコンダクター（Nordic Semiconductor ASA）は増収だった。"
-    assert found(nlp, finder, text)[-1] == ("Nordic Semiconductor", "Nordic Semiconductor")
-
-
-@pytest.mark.parametrize("text, absent", [
     ("台湾ODM、AIサーバーで過去最高売上　広達は上半期6割増", "AIサーバー"),  # a product
     ("量子コンピューターの開発競争が激しい。", "量子コンピューター"),
     ("両社の装置はチップではなくイオンを閉じ込める。", "イオン"),  # ions
 ])
-def test_products_and_physics_words_are_not_companies(nlp, finder, text, absent):
+def test_words_found_after_session_4_first_runs_are_not_companies(nlp, finder, text, absent):
+    # organisations, relations, products, counts, people, process nodes, kinds of company,
+    # parts, materials, standards, markets, industries (heldout11..18)
     assert absent not in [t for t, _ in found(nlp, finder, text)]
