@@ -95,8 +95,9 @@ _READING_AFTER = re.compile(r"\(([\u30a1-\u30fa\u30fc・]{2,})\)")
 _LIST_NEXT = re.compile(r"(?:や|と|、|および|及び|,)(?:上位品|最上位品|下位品|廉価版|普及版|姉妹品|新製品)?「([^」\n]{1,30})」")
 # a quoted chip name in Chinese characters with its Latin name: 「図霊(Turing)」, and the Latin
 # name alone right after a chip found
-_LATIN_GLOSS_AFTER = re.compile(r"\(([A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)")
-_LATIN_GLOSS = re.compile(r"(?P<name>[^()\s][^()]{0,19})\((?P<gloss>[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*)\)")
+_LATIN_WORDS = r"[A-Za-z][A-Za-z0-9]*(?:[ -][A-Za-z0-9]+)*"
+_LATIN_GLOSS_AFTER = re.compile(r"\((" + _LATIN_WORDS + r")\)")
+_LATIN_GLOSS = re.compile(r"(?P<name>[^()\s][^()]{0,19})\((?P<gloss>" + _LATIN_WORDS + r")\)")
 # candidate priorities: named chips and patterns compete by length; chips named by a chip
 # word and repetitions come after them
 _NAMED, _PATTERN, _INTRO, _REPEAT = 0, 1, 2, 3

@@ -189,8 +189,7 @@ class CompanyFinder:
         self._countries = sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True)
         self._country_names = frozenset(self._countries)
         self._country_chars = {c for c in self._countries if len(c) == 1}
-        self._before = sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True)
-        self._before_words = tuple(self._before)
+        self._before = tuple(sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True))
         self._after = tuple(sorted({nk(s) for s in r["after_name_triggers"]}, key=len, reverse=True))
         self._anaphora = {nk(s) for s in r["anaphora"]}
         self._not_company_suffixes = tuple(nk(s) for s in r["not_company_suffixes"])
@@ -365,6 +364,14 @@ class CompanyFinder:
     _GLOSS_COMPANY_WORDS = ("Inc", "Corp", "Corporation", "Company", "Technology", "Technologies", "Group", "Holding",
                             "Holdings", "Systems", "Electronics", "Semiconductor", "Semiconductors", "Labs", "Ltd", "Silicon")
 
+    def _latin_legal_tail(self, norm: str, s: int, e: int) -> int | None:
+        """Where the Latin legal forms that end ``norm[s:e]`` begin ("Foo Inc., Ltd." -> before
+        "Inc."): the first legal form after ``s`` that only legal forms follow; None if none."""
+        for m in self._latin_legal_re.finditer(norm, s, e):
+            if m.start() > s and self._latin_legal_re.sub("", norm[m.end():e]).strip(" ,.") == "":
+                return m.start()
+        return None
+
     def _gloss_inner(self, norm: str, p: int) -> tuple[int, int, bool] | None:
         """The name inside the parenthesis that opens at ``p``: (start, end, had_legal_form);
         a Latin legal form (, Inc.) and whatever follows a comma or 、 stay outside."""
@@ -374,14 +381,11 @@ class CompanyFinder:
         gs, ge = p + 1, q
         cut = min([x for x in (norm.find("、", gs, ge), norm.find(":", gs, ge), norm.find(";", gs, ge)) if x >= 0], default=ge)
         ge = cut
-        legal = False
-        for m in self._latin_legal_re.finditer(norm, gs, ge):
-            # only legal forms after it ("Inc., Ltd."): the name ends here
-            if self._latin_legal_re.sub("", norm[m.end():ge]).strip(" ,.") == "" and m.start() > gs:
-                ge = m.start()
-                legal = True
-                break
-        if not legal:
+        tail = self._latin_legal_tail(norm, gs, ge)
+        legal = tail is not None
+        if legal:
+            ge = tail
+        else:
             c = norm.find(",", gs, ge)
             if c >= 0:
                 ge = c
@@ -851,7 +855,7 @@ class CompanyFinder:
     def _context_alias_ok(self, norm: str, s: int) -> bool:
         """A context alias (アルファベット) needs a company word right before it: 親会社, 傘下の, 米."""
         before = norm[max(0, s - 12):s].rstrip(" 「『")
-        return before.endswith(self._context_alias_triggers) or before.endswith(self._before_words)
+        return before.endswith(self._context_alias_triggers) or before.endswith(self._before)
 
     def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry, *, named_in_document: bool = False) -> bool:
         low, norm = ctx.low.text, ctx.norm.text
@@ -1507,10 +1511,9 @@ class CompanyFinder:
                     e -= 1
                     changed = True
             # Latin legal forms too ("Eoptolink Technology Inc., Ltd.")
-            tail = [m for m in self._latin_legal_re.finditer(norm, s, e) if m.start() > s
-                    and self._latin_legal_re.sub("", norm[m.end():e]).strip(" ,.") == ""]
-            if tail:
-                e = tail[0].start()
+            tail = self._latin_legal_tail(norm, s, e)
+            if tail is not None:
+                e = tail
             s, e = self._strip_country(norm, s, e, ctx)
             while s < e and norm[s] in " 「『(":
                 s += 1
