@@ -587,3 +587,11 @@ def test_words_found_after_session_4_first_runs_are_not_companies(nlp, finder, t
     # organisations, relations, products, counts, people, process nodes, kinds of company,
     # parts, materials, standards, markets, industries (heldout11..18)
     assert absent not in [t for t, _ in found(nlp, finder, text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("イオンは増益だった。", [("イオン", "Aeon")]),  # the retailer
+    ("イオン注入装置の受注が伸びた。両社の装置はイオンを閉じ込める。", []),  # ions
+])
+def test_aeon_but_not_ions(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
