@@ -353,12 +353,15 @@ class CompanyFinder:
         ・-chain (アドバンスト・セミコンダクター inside ジャパン・アドバンスト・セミコンダクター・マニュ
         ファクチャリング), and it does not start right after a number (2ナノ半導体: a process node)."""
         norm = ctx.norm.text
-        if _ch(norm, s - 1) == "・" and script_of(_ch(norm, s - 2)) == "kata" and script_of(_ch(norm, s)) == "kata":
-            return False
+        if _ch(norm, s - 1) == "・" and script_of(_ch(norm, s - 2)) == "kata" and script_of(_ch(norm, s)) == "kata" \
+                and not any(m.end() == s for m in self._before_re.finditer(norm, max(0, s - 16), s + 1)):
+            return False  # (but 新興メーカー・オルテア精機: a kind of company, then its name)
         if _ch(norm, e) == "・" and script_of(_ch(norm, e + 1)) == "kata" and script_of(_ch(norm, e - 1)) == "kata":
             return False
         if _ch(norm, s - 1).isdigit() and script_of(_ch(norm, s)) in ("kata", "kanji"):
             return False
+        if _ch(norm, s - 1) == "-" and script_of(_ch(norm, s - 2)) == "latin":
+            return False  # Vインターナショナル inside RISC-Vインターナショナル
         return True
 
     _GLOSS_COMPANY_WORDS = ("Inc", "Corp", "Corporation", "Company", "Technology", "Technologies", "Group", "Holding",
@@ -500,6 +503,9 @@ class CompanyFinder:
                 continue  # ローム(連結)|2,400億円: a table cell's note (a segment), not a second name
             gs, ge, legal = g
             outer = by_end.get(p)
+            if outer is None:  # ヒバナ・シリコン株式会社(Hibana Silicon): the legal form is in neither name
+                lf = next((x for x in self._legal_suffixes if norm.endswith(x, 0, p)), None)
+                outer = by_end.get(p - len(lf)) if lf else None
             inner = by_start.get(gs)
             if outer is not None and outer.priority == _P_PROPAGATED:
                 outer = None
@@ -938,12 +944,16 @@ class CompanyFinder:
         """AIチャットボット「DeepSeek」: a product named in quotes, not the company; so is a
         quoted name that goes on in capitalised words (「Nintendo Switch 2」, 「Xiaomi Pad 7 Ultra」)."""
         if _ch(norm, s - 1) in "「『\"“" and _ch(norm, e) in "」』\"”":
-            return norm[:s - 1].rstrip().endswith(self._product_nouns)
+            # AIチャットボット「DeepSeek」, 「dynabook」ブランド, 「IOWN」構想
+            return norm[:s - 1].rstrip().endswith(self._product_nouns) or norm.startswith(self._product_nouns, e + 1)
         if _ch(norm, s - 1) in "「『" and _QUOTED_PRODUCT_REST.match(norm, e):
             return norm[e + 1:].split(" ", 1)[0].rstrip("」』") not in self.chip_families
         return False
 
     # --- 2. legal forms ------------------------------------------------------------------
+    # legal forms that are also ordinary words or initials (AG, SA...): a name before them must look like one
+    _short_latin_legal = ("AG", "SA", "NV", "Co.", "SE")
+
     def _legal_forms(self, ctx: _Context) -> list[_Cand]:
         out: list[_Cand] = []
         norm = ctx.norm.text
@@ -963,6 +973,15 @@ class CompanyFinder:
             prev_end = m.end()
             if follows_legal:
                 continue  # the Ltd. of "Inc., Ltd.": the name ended before the first legal form
+            if norm.endswith(",", 0, j) or norm.endswith(", ", 0, j):
+                j = norm.rindex(",", 0, j)  # "Square, Inc.": the comma belongs to neither
+            form = m.group().strip(", ")
+            if script_of(_ch(norm, j - 1)) == "kata" and form not in self._short_latin_legal:
+                # クンストシュトフテクニークGmbH: a katakana name with its Latin legal form
+                k = self._katalatin_back(norm, j)
+                if k < j and self._valid_name(ctx, k, j):
+                    out.append(_Cand(k, j, None, _P_LEGAL))
+                continue
             k = j
             # back over Latin words: "Moore Threads Technology Co., Ltd."
             while k > 0 and (script_of(norm[k - 1]) == "latin" or norm[k - 1] in _LATIN_INNER
@@ -971,7 +990,7 @@ class CompanyFinder:
             while k < j and not (script_of(norm[k]) == "latin"):
                 k += 1
             name = norm[k:j].strip()
-            if len(name) >= 2 and (m.group().strip(", ") not in ("AG", "SA", "NV", "Co.", "SE") or name[:1].isupper()):
+            if len(name) >= 2 and (form not in self._short_latin_legal or name[:1].isupper()):
                 if name.lower() not in self._stop and name[:1].isupper():
                     out.append(_Cand(k, k + len(norm[k:j].rstrip()), None, _P_LEGAL))
         return [c for c in out if self._valid_name(ctx, c.start, c.end)]
@@ -1158,12 +1177,13 @@ class CompanyFinder:
             # after a kind of company and a comma, a whole kanji name that is not made of
             # dictionary words only: 新興装置メーカー、晶拓微装の (Sudachi cuts an unknown
             # Chinese name into single characters, the first often a given name)
-            if m.group().endswith("、"):
+            if m.group().endswith(("、", "・", "「")):
                 k = i
                 while k < ctx.n and is_kanji(norm[k]):
                     k += 1
                 # (a name of dictionary words only passes when it ends in a company word: 天穹微電子)
-                if 2 <= k - i <= 8 and _ch(norm, k) in "のはがもと(" and (
+                ends = {"「": "」", "・": "のはがもとにをで("}.get(m.group()[-1], "のはがもと(")
+                if 2 <= k - i <= 8 and _ch(norm, k) in ends and (
                         any("普通名詞" not in ctx.tok_tag[t] for t in ctx.tokens_starting_in(i, k))
                         or any(norm.endswith(w, i, k) and k - i > len(w) + 1 for w in self._name_internal)):
                     out.append(_Cand(i, k, None, _P_TRIGGER))

@@ -493,6 +493,9 @@ def test_left_bounded_scan_on_written_cases(text):
     ("ルネサスのMPU「RZ/Five」は同社のコアを採用した。", [("RZ/Five", "Renesas Electronics RZ/Five", "Renesas Electronics")]),
     ("クアルコムはロボット向けSoC「QCS6490」と上位品「IQ-9075」を発表した。",
      [("QCS6490", "Qualcomm QCS6490", "Qualcomm"), ("IQ-9075", "Qualcomm IQ-9075", "Qualcomm")]),
+    # the grade number alone, and an edge-server part, with the maker in the sentence
+    ("米クアルコムは産業機器向けの「IQ-9075」を前面に出した。", [("IQ-9075", "Qualcomm IQ-9075", "Qualcomm")]),
+    ("米アンバレラはエッジサーバー向けの「N1-655」を披露した。", [("N1-655", "Ambarella N1-655", "Ambarella")]),
     ("アクセレラAIは、推論チップ「Metis」に続き、データセンター向けの「Europa」を開発中だ。",
      [("Metis", "Axelera AI Metis", "Axelera AI"), ("Europa", "Axelera AI Europa", "Axelera AI")]),
 ])

@@ -428,6 +428,16 @@ def test_legal_forms_in_a_row_stay_outside(nlp, finder):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # the comma before Inc. belongs to neither the name nor the legal form
+    ("原作の権利はMarrow Interactive, Inc.に移った。", "Marrow Interactive"),
+    # a katakana name written with its Latin legal form
+    ("独ヴァルトハイム・ハルプライターGmbHは新工場を建てる。", "ヴァルトハイム・ハルプライター"),
+])
+def test_unknown_name_before_a_latin_legal_form(nlp, finder, text, expected):
+    assert [t for t, _ in found(nlp, finder, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
     # a known name and a word that belongs to the name: one company with the known canonical
     ("ネットワーク用チップの瑞昱半導体（リアルテック）は増収だった。", ("瑞昱半導体", "Realtek Semiconductor")),
     ("先頭を走るのはセレブラス・システムズだ。", ("セレブラス・システムズ", "Cerebras Systems")),
@@ -496,6 +506,44 @@ def test_gloss_of_a_strict_alias_after_a_start_up_word_takes_the_known_canonical
 def test_a_kanji_name_after_a_kind_of_company_and_a_comma(nlp, finder):
     assert found(nlp, finder, "蘇州の新興装置メーカー、晶拓微装の幹部は話す。") == [("晶拓微装", "晶拓微装")]
     assert found(nlp, finder, "国内の大手企業、関係者の話では増える。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("分社化した番組制作会社・翔鷗映像に出向した。", [("翔鷗映像", "翔鷗映像")]),
+    # (but 企業・団体: two kinds of organisation, no name)
+    ("国内の企業・団体に協力を求めた。", []),
+    ("検査装置の新興メーカー・オルテア精機は上場を目指す。", [("オルテア精機", "オルテア精機")]),
+    ("中国の動画配信会社「ミンユエ」が主催する。", [("ミンユエ", "ミンユエ")]),
+    # a slogan in quotes is no company, nor is a word after a company word and ・
+    ("会社「変わり続ける」を掲げた。", []),
+])
+def test_a_name_after_a_kind_of_company_and_a_middle_dot_or_quote(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+def test_a_university_spin_off_and_its_gloss_after_a_legal_form(nlp, finder):
+    assert found(nlp, finder, "東京大学発のルリカ・フォトニクス（東京・文京）は資金を調達した。") == \
+        [("ルリカ・フォトニクス", "ルリカ・フォトニクス")]
+    # the legal form stands between the name and its Latin gloss: both sides, the Latin canonical
+    assert found(nlp, finder, "京大発のヒバナ・シリコン株式会社（Hibana Silicon）は量産に入る。") == \
+        [("ヒバナ・シリコン", "Hibana Silicon"), ("Hibana Silicon", "Hibana Silicon")]
+
+
+@pytest.mark.parametrize("text", [
+    "光電融合の「IOWN」構想を背景に新興企業が増えた。",   # an initiative
+    "「dynabook」ブランドのPCを売る。",                      # a brand
+    "インドで合弁のOSAT工場を設ける。",                      # a kind of business
+    "業界団体のRISC-Vインターナショナルによると、採用が広がる。",  # part of a longer name
+])
+def test_initiatives_brands_kinds_and_name_pieces_are_no_companies(nlp, finder, text):
+    assert found(nlp, finder, text) == []
+
+
+def test_a_former_parent_and_a_short_bank_name(nlp, finder):
+    text = "KOKUSAI ELECTRICは日立国際電気の半導体装置事業を源流とする。"
+    assert found(nlp, finder, text) == [("KOKUSAI ELECTRIC", "Kokusai Electric"),
+                                        ("日立国際電気", "Hitachi Kokusai Electric")]
+    assert found(nlp, finder, "メガバンクと政投銀が協調融資する。") == [("政投銀", "Development Bank of Japan")]
 
 
 def test_an_unknown_name_and_its_latin_gloss_share_the_latin_canonical(nlp, finder):
