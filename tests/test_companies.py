@@ -364,6 +364,18 @@ def test_a_common_word_alias_counts_where_the_document_names_the_company_in_full
     assert found(nlp, finder, "遠くの地平線が見えた。") == []
 
 
+@pytest.mark.parametrize("text, short, canonical", [
+    ("CGパワーはスターズ・マイクロエレクトロニクスと組む。出資比率はCGが92％、スターズが1％。", "スターズ", "Stars Microelectronics"),
+    ("米ラムリサーチの中国比率は4割だった。ラムは「成熟品向けは続く」とみる。", "ラム", "Lam Research"),
+    ("イスラエルのタワーセミコンダクターは増収だった。タワーの新工場に補助金が出る。", "タワー", "Tower Semiconductor"),
+])
+def test_the_first_word_of_a_company_named_in_full_names_it_again(nlp, finder, text, short, canonical):
+    assert (short, canonical) in found(nlp, finder, text)
+    # ...but not in a document that never names the company in full
+    alone = text[text.index("。") + 1:]
+    assert short not in [t for t, _ in found(nlp, finder, alone)]
+
+
 # --- rules added after the heldout13/14 first run ----------------------------------------
 
 @pytest.mark.parametrize("text, expected", [
