@@ -76,10 +76,11 @@ _NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
 _NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ /-][A-Z][A-Za-z0-9]*)*")
 # what may sit between a company mention and は/が when it is the subject
 _SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,20}\)))*\s*[はが]")
+_ANAPHOR_SUBJECT = re.compile(r"同社[はがも]")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
 _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開発する|開発した|設計する|設計した|展開する|販売する|製造する)")
 # a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``
-_OWNER_GAP = re.compile(r"\)?(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|社|製|社製|")
+_OWNER_GAP = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|社|製|社製|")
 
 # a chip's successor or predecessor: 後継となる「Europa」, 前世代の「Wormhole」, 前世代のC500
 _LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|次期|先代|改良|現行)(?:品|機|版|モデル)?(?:となる|にあたる|である|の)?"
@@ -532,6 +533,11 @@ class _Context:
                 break
             if _SUBJECT_GAP.match(self.norm, ce):
                 return canonical
+        # a sentence about 同社 is about the last company that was a subject before it
+        if _ANAPHOR_SUBJECT.search(self.norm, sent_start, intro):
+            for cs, ce, canonical in reversed(before):
+                if ce <= sent_start and _SUBJECT_GAP.match(self.norm, ce):
+                    return canonical
         return last[2]
 
 

@@ -549,3 +549,32 @@ def test_a_process_node_in_quotes_is_no_apple_chip(nlp, finders):
 ])
 def test_chip_word_acronyms_chinese_family_names_and_blocks(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+# --- after the heldout21/22 first run ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # power devices and memory modules with a part name are named semiconductor products
+    ("ロームは第4世代SiC MOSFET「SCT4018KW7」を量産する。", [("SCT4018KW7", "Rohm SCT4018KW7", "Rohm")]),
+    ("富士電機は車載用のIGBTモジュール「6MBI800XV-075」を増産する。",
+     [("6MBI800XV-075", "Fuji Electric 6MBI800XV-075", "Fuji Electric")]),
+    ("サムスン電子はCXLメモリーモジュール「CMM-D」を、SKハイニックスは「CMM-DDR5」を出荷している。",
+     [("CMM-D", "Samsung Electronics CMM-D", "Samsung Electronics"), ("CMM-DDR5", "SK hynix CMM-DDR5", "SK hynix")]),
+    # the radiation-hardened grade is a family of its own; an older console chip
+    ("マイクロチップの耐放射線FPGA「RT PolarFire」も採用が広がる。",
+     [("RT PolarFire", "Microchip Technology RT PolarFire", "Microchip Technology")]),
+    ("初代機はエヌビディアの「Tegra X1」を採用した。", [("Tegra X1", "NVIDIA Tegra X1", "NVIDIA")]),
+])
+def test_power_devices_memory_modules_and_older_families(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+def test_a_chip_of_a_sentence_about_dosha_belongs_to_the_last_subject(nlp, finders):
+    text = ("米サイクオンタムは10億ドルを調達した。出資者には米エヌビディアの投資部門も名を連ねる。"
+            "同社は量子ビットを制御するチップセット「Omega」を量産する。")
+    assert chips(nlp, finders, text) == [("Omega", "PsiQuantum Omega", "PsiQuantum")]
+
+
+def test_the_maker_joined_to_the_chip_word_across_its_head_office(nlp, finders):
+    text = "同社が注目するのが、新興の株式会社オボロ・シリコン（東京都府中市）の耐放射線SoC「OB-R7」だ。"
+    assert chips(nlp, finders, text) == [("OB-R7", "オボロ・シリコン OB-R7", "オボロ・シリコン")]

@@ -655,3 +655,19 @@ def test_words_found_after_session_4_first_runs_are_not_companies(nlp, finder, t
 ])
 def test_aeon_but_not_ions(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+# --- after the heldout21/22 first run ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # an agency, a kind of chip and a fund are no companies; the fund's name holds no company either
+    ("出荷には原則としてBISの許可が要る。", []),
+    ("AMDのAPU「Ryzen Z2 Extreme」を積む。", [("AMD", "AMD")]),
+    ("グーグルやソフトバンク・ビジョン・ファンドが出資した。", [("グーグル", "Google")]),
+    # a holding company apart from its game maker; Chinese names with their company words
+    ("セガサミーホールディングスはセガの親会社だ。", [("セガサミーホールディングス", "Sega Sammy Holdings"), ("セガ", "Sega")]),
+    ("上海の稀宇科技（MiniMax）は香港市場へ上場した。", [("稀宇科技", "MiniMax"), ("MiniMax", "MiniMax")]),
+    ("智譜AI（ジープーAI）は北京に拠点を置く。", [("智譜AI", "Zhipu AI"), ("ジープーAI", "Zhipu AI")]),
+])
+def test_agencies_funds_holdings_and_chinese_ai_firms(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
