@@ -60,6 +60,8 @@ _PRODUCT_NUMBER = re.compile(r" (?:(?:PRO|Pro) )?\d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.
 _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}[市区町村])\)")
 # the rest of a quoted product name after its maker's name: 「Nintendo[ Switch 2]」,
 # 「Oracle[ Cloud Infrastructure(OCI)]」
+# what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
+_KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(", "「": "」"}
 _QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
@@ -979,7 +981,7 @@ class CompanyFinder:
             if script_of(_ch(norm, j - 1)) == "kata" and form not in self._short_latin_legal:
                 # クンストシュトフテクニークGmbH: a katakana name with its Latin legal form
                 k = self._katalatin_back(norm, j)
-                if k < j and self._valid_name(ctx, k, j):
+                if k < j:
                     out.append(_Cand(k, j, None, _P_LEGAL))
                 continue
             k = j
@@ -1174,7 +1176,7 @@ class CompanyFinder:
                         research.add((i, k))
                     out.append(_Cand(i, k, None, _P_TRIGGER))
                     continue
-            # after a kind of company and a comma, a whole kanji name that is not made of
+            # after a kind of company and a comma (or ・, 「), a whole kanji name that is not made of
             # dictionary words only: 新興装置メーカー、晶拓微装の (Sudachi cuts an unknown
             # Chinese name into single characters, the first often a given name)
             if m.group().endswith(("、", "・", "「")):
@@ -1182,8 +1184,7 @@ class CompanyFinder:
                 while k < ctx.n and is_kanji(norm[k]):
                     k += 1
                 # (a name of dictionary words only passes when it ends in a company word: 天穹微電子)
-                ends = {"「": "」", "・": "のはがもとにをで("}.get(m.group()[-1], "のはがもと(")
-                if 2 <= k - i <= 8 and _ch(norm, k) in ends and (
+                if 2 <= k - i <= 8 and _ch(norm, k) in _KANJI_NAME_ENDS[m.group()[-1]] and (
                         any("普通名詞" not in ctx.tok_tag[t] for t in ctx.tokens_starting_in(i, k))
                         or any(norm.endswith(w, i, k) and k - i > len(w) + 1 for w in self._name_internal)):
                     out.append(_Cand(i, k, None, _P_TRIGGER))
