@@ -68,6 +68,7 @@ _SENT_END = "。!?\n"
 # a repetition is not the start of a longer name (``M4`` in ``M4 Max``)
 _NO_GRADE = r"(?! (?:Pro|Max|Ultra|Plus|Mini|Lite|Elite|Bionic|Ti|SUPER|Super)(?![A-Za-z]))"
 _QUOTES = {"「": "」", "『": "』"}
+_CODE_NAME_WORDS = re.compile(r"[A-Za-z]{4,}")
 # a quoted chip name with its katakana reading: ``RNGD(レニゲード)``
 _READING = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9]+)*)\((?P<reading>[\u30a1-\u30fa\u30fc・]{2,})\)")
 # a family name that goes on with another capitalised word names something else
@@ -224,6 +225,10 @@ class ChipFinder:
                     strength = 2
                 elif pat.needs_context or pat.context is not None:
                     if ctx.company_in_window(s, vendor) or (pat.context is not None and ctx.words_in_window(s, pat.context)):
+                        strength = 1
+                    elif _ch(norm, s - 1) in _QUOTES and _CODE_NAME_WORDS.search(m.group()) and ctx.company_before(s, vendor):
+                        # 「Clearwater Forest」 further on in an article about Intel (a code name; a
+                        # short id such as 「L600」 may well be another maker's)
                         strength = 1
                 if pat.needs_context and strength < 2 and not self._chip_word_after(norm, e) \
                         and not self._after_intro(norm, s) \
@@ -504,6 +509,9 @@ class _Context:
     def company_in_window(self, pos: int, canonical: str) -> bool:
         win, _, end = self._bounds(pos)
         return any(c == canonical for _, _, c in self._companies(win, end))
+
+    def company_before(self, pos: int, canonical: str) -> bool:
+        return any(c == canonical for _, ce, c in self.comp if ce <= pos)
 
     def words_in_window(self, pos: int, regex: re.Pattern) -> bool:
         win, _, end = self._bounds(pos)

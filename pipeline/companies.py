@@ -194,6 +194,7 @@ class CompanyFinder:
         self._before = tuple(sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True))
         self._after = tuple(sorted({nk(s) for s in r["after_name_triggers"]}, key=len, reverse=True))
         self._anaphora = {nk(s) for s in r["anaphora"]}
+        self._company_words = tuple(nk(s) for s in r["company_words"])
         self._not_company_suffixes = tuple(nk(s) for s in r["not_company_suffixes"])
         self._place_suffixes = tuple(nk(s) for s in r["place_suffixes"])
         self._stop = {nk(s).lower() for s in r["stop_names"]} | {a.lower() for a in self._anaphora}
@@ -309,6 +310,8 @@ class CompanyFinder:
                 continue
             if c.priority != _P_GAZ and self._after_org_word(ctx.norm.text, c.start):
                 continue  # 業界団体シリコン・ザクセン: an association, named as one
+            if c.priority != _P_GAZ and ctx.norm.text.startswith(self._not_followed_any, c.end):
+                continue  # フィラデルフィア半導体株指数: part of another name (as for known names)
             if c.priority != _P_GAZ and script_of(_ch(ctx.norm.text, c.end - 1)) == "latin" and (
                     _PRODUCT_NUMBER.match(ctx.norm.text, c.end) or self._is_product_quote(ctx.norm.text, c.start, c.end)):
                 continue  # Kirin 9030, 「Xiaomi Pad 7 Ultra」: a product of an unknown maker
@@ -899,6 +902,8 @@ class CompanyFinder:
             return False  # Xiaomi 17, Intel 18A: a phone, a process node
         if norm.startswith(self._camp_suffixes, e):
             return False  # Arm勢: the companies of a camp
+        if nxt == "・" and norm.endswith("ファンド", 0, self._katalatin_forward(norm, e + 1)):
+            return False  # サムスン・カタリスト・ファンド: a fund named after the company
         if fs == "kata" and ps == "kata":
             return False
         if ls == "kata" and ns == "kata" and (entry.strict or not ctx.boundary[e]):
@@ -917,8 +922,8 @@ class CompanyFinder:
             # ambiguous words (メタ, アーム, ディスコ): no letters glued on either side
             # (a context alias comes right after its company word: 親会社アルファベット)
             if ps in ("kata", "kanji", "latin") and prev not in self._country_chars and not entry.context \
-                    and not self._context_alias_ok(norm, s):
-                return False  # but 調査会社バーンスタイン: a company word right before it
+                    and not self._context_alias_ok(norm, s) and not norm.endswith(self._company_words, 0, s):
+                return False  # but 調査会社バーンスタイン, 投資会社シルバーレイク: a company word right before it
             if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製" and not norm.startswith(self._after, e)):
                 return False  # (米コヒレント傘下の: a company word after it)
         if self._listing_markers and norm.startswith(self._listing_markers, e):

@@ -578,3 +578,12 @@ def test_a_chip_of_a_sentence_about_dosha_belongs_to_the_last_subject(nlp, finde
 def test_the_maker_joined_to_the_chip_word_across_its_head_office(nlp, finders):
     text = "同社が注目するのが、新興の株式会社オボロ・シリコン（東京都府中市）の耐放射線SoC「OB-R7」だ。"
     assert chips(nlp, finders, text) == [("OB-R7", "オボロ・シリコン OB-R7", "オボロ・シリコン")]
+
+
+def test_a_quoted_code_name_further_on_in_an_article_about_its_maker(nlp, finders):
+    text = ("米インテルは経営再建を急ぐ。CEOは新工場で量産を始めたと明らかにした。年内に出荷を始める。"
+            "データセンター向けの「Clearwater Forest」も26年前半に投入する。")
+    assert chips(nlp, finders, text) == [("Clearwater Forest", "Intel Clearwater Forest", "Intel")]
+    # a short id is not enough: 「L600」 may be another maker's
+    text = "米エヌビディアは減速した。中国勢は増えた。新製品が出た。燧原科技の「L600」が出荷された。"
+    assert ("L600", "NVIDIA L600", "NVIDIA") not in chips(nlp, finders, text)

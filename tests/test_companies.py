@@ -671,3 +671,23 @@ def test_aeon_but_not_ions(nlp, finder, text, expected):
 ])
 def test_agencies_funds_holdings_and_chinese_ai_firms(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+# --- after the heldout23/24 first run ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a known name with an inner space, and a holding company apart from its operating company
+    ("東京エレクトロン デバイス（TED）は減益だった。", [("東京エレクトロン デバイス", "Tokyo Electron Device"), ("TED", "Tokyo Electron Device")]),
+    ("マクニカHDの中核子会社マクニカが伸びた。", [("マクニカHD", "Macnica Holdings"), ("マクニカ", "Macnica")]),
+    # an ambiguous short name right after a company word
+    ("アルテラは株式の51%を米投資会社シルバーレイクに売却した。", [("アルテラ", "Altera"), ("シルバーレイク", "Silver Lake")]),
+    # a fund named after a company, a kind of company, a generic railway, a kind of chip, an index, a phone
+    ("サムスン電子系の「サムスン・カタリスト・ファンド」も出資した。", [("サムスン電子", "Samsung Electronics")]),
+    ("ファブレス（工場を持たない半導体設計会社）が増えた。", []),
+    ("空港アクセス鉄道の整備を急ぐ。", []),
+    ("プログラマブル半導体子会社の株式を売った。", []),
+    ("フィラデルフィア半導体株指数（SOX）が2.8%上昇した。", []),
+    ("アリゾナ工場でiPhone向けチップの生産が始まった。", []),
+])
+def test_holdings_short_names_funds_and_generic_words(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
