@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--profile", choices=["full", "fast"], default="full",
                      help="full: ja_ginza with parser and NER, which the company context rules use, "
                           "plus the trained company model; fast: Sudachi tokens and the rules only, "
-                          "about 21 times faster (see README for the accuracy of each)")
+                          "about 20 times faster (see README for the accuracy of each)")
     run.add_argument("--processes", type=int, default=1, metavar="N",
                      help="worker processes on this machine, each loading the model once (default: 1)")
     run.add_argument("--engine", choices=["local", "dask"], default="local",
