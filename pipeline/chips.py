@@ -156,8 +156,11 @@ class ChipFinder:
         self._intro_word_re = _word_regex(self.intro_words) if self.intro_words else None
         if self.intro_words:
             words = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True))
+            # a Latin chip word starts a word (not the IC of ASIC); a Japanese one may follow Latin (AIチップ)
+            latin = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True) if w[:1].isascii())
+            other = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True) if not w[:1].isascii())
             self.intro_regex = re.compile(
-                "(?<![A-Za-z])(?:" + words + r")(?: ?|" + _INTRO_GAP + r")(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』"
+                "(?:(?<![A-Za-z])(?:" + latin + ")|(?:" + other + r"))(?: ?|" + _INTRO_GAP + r")(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』"
                 # a bare id is not another chip word (リタイマーIC「Aries 6」)
                 r"|(?P<b>" + _LEFT + "(?!(?:" + words + r")(?![A-Za-z0-9]))" + _BARE_MODEL + _RIGHT + "))")
 
@@ -510,6 +513,15 @@ class _Context:
         win, _, end = self._bounds(pos)
         return any(c == canonical for _, _, c in self._companies(win, end))
 
+    def _document_subject(self, pos: int) -> str | None:
+        """No company near a chip named by a chip word (an interview's answers): the last company
+        before it that was a subject, else the first company of the document (its headline)."""
+        earlier = [c for c in self.comp if c[1] <= pos]
+        for _, ce, canonical in reversed(earlier):
+            if _SUBJECT_GAP.match(self.norm, ce):
+                return canonical
+        return earlier[0][2] if earlier else None
+
     def company_before(self, pos: int, canonical: str) -> bool:
         return any(c == canonical for _, ce, c in self.comp if ce <= pos)
 
@@ -528,7 +540,7 @@ class _Context:
                 return after[2]
         before = list(self._companies(win, intro))
         if not before:
-            return None
+            return self._document_subject(intro)
         # joined to the chip word: ``Xの推論チップ``, ``X製SoC``
         last = before[-1]
         if last[1] >= sent_start and _OWNER_GAP.fullmatch(self.norm[last[1]:intro]):

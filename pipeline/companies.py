@@ -312,6 +312,9 @@ class CompanyFinder:
                 continue  # 業界団体シリコン・ザクセン: an association, named as one
             if c.priority != _P_GAZ and ctx.norm.text.startswith(self._not_followed_any, c.end):
                 continue  # フィラデルフィア半導体株指数: part of another name (as for known names)
+            if c.priority in (_P_GINZA, _P_MODEL) and "・" in ctx.norm.text[c.start:c.end] \
+                    and ctx.norm.text.startswith(self._person_titles, c.end):
+                continue  # ヴィンセント・ロシュCEO: a person's given and family names
             if c.priority != _P_GAZ and script_of(_ch(ctx.norm.text, c.end - 1)) == "latin" and (
                     _PRODUCT_NUMBER.match(ctx.norm.text, c.end) or self._is_product_quote(ctx.norm.text, c.start, c.end)):
                 continue  # Kirin 9030, 「Xiaomi Pad 7 Ultra」: a product of an unknown maker
@@ -1210,6 +1213,9 @@ class CompanyFinder:
             if k < j:
                 if trig.startswith("社") and self._is_count(norm, k, j):
                     continue  # ハイパースケーラー4社: a count, not a name
+                inside = ctx.tokens_starting_in(k, j)
+                if inside and all("地名" in ctx.tok_tag[t] for t in inside):
+                    continue  # ペナンの工場, ドレスデンの工場: a place
                 out.append(_Cand(k, j, None, _P_TRIGGER))
                 continue
             tok = ctx.token_at(j - 1)
@@ -1390,7 +1396,8 @@ class CompanyFinder:
             return True
         if re.fullmatch(r"[A-Za-z]{1,2}\d{1,4}[A-Za-z]?", name):
             return True  # a model number (H20, M4, A100): the chip rules decide
-
+        if len(name) > 2 and name.endswith(("大手", "各社")):
+            return True  # スマホ大手, サーバー各社: a kind of company
         return False
 
     # --- 4. name suffixes ----------------------------------------------------------------
@@ -1548,8 +1555,8 @@ class CompanyFinder:
             if e <= s:
                 continue
             name = norm[s:e]
-            if name.endswith(self._not_company_suffixes) or self._looks_generic(name):
-                continue
+            if name.endswith(self._not_company_suffixes) or self._looks_generic(name) or self._latin_legal_re.fullmatch(name):
+                continue  # (B.V. alone: a legal form the model took for a name)
             if self._camp_suffixes and name.endswith(self._camp_suffixes):
                 continue  # Arm勢, 中国勢: a camp of companies
             if _COUNT_AFTER.match(norm, e) or (_ch(norm, e) == "社" and self._is_count(norm, s, e)):

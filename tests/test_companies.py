@@ -691,3 +691,23 @@ def test_agencies_funds_holdings_and_chinese_ai_firms(nlp, finder, text, expecte
 ])
 def test_holdings_short_names_funds_and_generic_words(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+# --- after the heldout25/26 first run ---------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a person's given and family names before CEO, places before の工場, a legal form alone
+    ("売上高は16.9%増え、ヴィンセント・ロシュCEOは「底を打った」と述べた。", []),
+    ("同業のユニセムも、ペナンの工場に投資する。", [("ユニセム", "Unisem")]),
+    ("センサーを増産する。独ドレスデンの工場に追加投資する。", []),
+    ("工科大学発のフェルトマン・シリコン（Veltman Silicon B.V.）が資金を調達した。",
+     [("フェルトマン・シリコン", "Veltman Silicon"), ("Veltman Silicon", "Veltman Silicon")]),
+    # kinds of company and generic words
+    ("国内のスマホ大手やサーバー各社への供給を広げる。", []),
+    ("蘭ベンチャーキャピタルのイノベーション・インダストリーズが出資した。",
+     [("イノベーション・インダストリーズ", "Innovation Industries")]),
+    ("EDA国内最大手の北京華大九天科技（Empyrean）は増収だった。",
+     [("北京華大九天科技", "Empyrean Technology"), ("Empyrean", "Empyrean Technology")]),
+])
+def test_people_places_legal_forms_and_kinds_of_company(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
