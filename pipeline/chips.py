@@ -155,10 +155,11 @@ class ChipFinder:
         self.intro_regex = None
         self._intro_word_re = _word_regex(self.intro_words) if self.intro_words else None
         if self.intro_words:
-            words = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True))
+            ordered = sorted(self.intro_words, key=len, reverse=True)
+            words = "|".join(re.escape(w) for w in ordered)
             # a Latin chip word starts a word (not the IC of ASIC); a Japanese one may follow Latin (AIチップ)
-            latin = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True) if w[:1].isascii())
-            other = "|".join(re.escape(w) for w in sorted(self.intro_words, key=len, reverse=True) if not w[:1].isascii())
+            latin = "|".join(re.escape(w) for w in ordered if w[:1].isascii())
+            other = "|".join(re.escape(w) for w in ordered if not w[:1].isascii())
             self.intro_regex = re.compile(
                 "(?:(?<![A-Za-z])(?:" + latin + ")|(?:" + other + r"))(?: ?|" + _INTRO_GAP + r")(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』"
                 # a bare id is not another chip word (リタイマーIC「Aries 6」)
