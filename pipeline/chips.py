@@ -377,6 +377,8 @@ class ChipFinder:
                 continue
             if not self._model_like(name, quoted=quoted) and not (quoted and self._name_like(name)):
                 continue
+            if m.re is _FOLLOWS and not any(c[1] == m.start() for c in found):
+                continue  # スマホ「Xiaomi 17」に続いてEV「YU7」: what it follows is no chip
             k = bisect_right(sents, s) - 1
             start = sents[k] if sents else 0
             lo = sents[max(0, k - 1)] if sents else 0

@@ -1082,7 +1082,8 @@ class CompanyFinder:
             drop = False
             if "数詞" in tag or "副詞可能" in tag or "助数詞" in tag or tok.pos_ in ("NUM", "ADP", "AUX", "VERB", "ADJ", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "PUNCT"):
                 drop = True
-            elif tok.text in self._anaphora or tok.text in ("同", "旧", "元", "現", "新", "各", "両", "当", "前", "子会社", "傘下", "親会社", "企業", "会社", "メーカー", "大手"):
+            elif tok.text in self._anaphora or tok.text in self._company_words or \
+                    tok.text in ("同", "旧", "元", "現", "新", "各", "両", "当", "前", "子会社", "傘下", "親会社"):
                 drop = True
             else:
                 for c in self._countries:

@@ -596,3 +596,14 @@ def test_a_japanese_chip_word_after_latin_letters_introduces_a_chip(nlp, finders
     # (until session 5 the test above listed this one as rejected: AIチップ introduced nothing)
     assert chips(nlp, finders, "ソフトバンクグループはAIチップ「Izanagi」を開発する。") == \
         [("Izanagi", "SoftBank Group Izanagi", "SoftBank Group")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("新興企業ルクスフォトンは光I/Oチップレット「LP-800」を開発した。", [("LP-800", "ルクスフォトン LP-800", "ルクスフォトン")]),
+    ("米クアルコムの「Snapdragon 8295」とエヌビディアの「DRIVE Orin-X」を使う。",
+     [("Snapdragon 8295", "Qualcomm Snapdragon 8295", "Qualcomm"), ("DRIVE Orin-X", "NVIDIA DRIVE Orin-X", "NVIDIA")]),
+    # what follows a phone is no chip: スマホ「Xiaomi 17」に続いてEV「YU7」
+    ("シャオミは「玄戒O1」を、スマホ「Xiaomi 17」に続いてEV「YU7」に使う。", [("玄戒O1", "Xiaomi XRING O1", "Xiaomi")]),
+])
+def test_chiplets_cockpit_chips_and_what_follows_a_phone(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
