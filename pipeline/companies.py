@@ -927,8 +927,8 @@ class CompanyFinder:
             if ps in ("kata", "kanji", "latin") and prev not in self._country_chars and not entry.context \
                     and not self._context_alias_ok(norm, s) and not norm.endswith(self._company_words, 0, s):
                 return False  # but 調査会社バーンスタイン, 投資会社シルバーレイク: a company word right before it
-            if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製" and not norm.startswith(self._after, e)):
-                return False  # (米コヒレント傘下の: a company word after it)
+            if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製株" and not norm.startswith(self._after, e)):
+                return False  # (米コヒレント傘下の, アーム株: a company word after it)
         if self._listing_markers and norm.startswith(self._listing_markers, e):
             return True  # 東京エレクトロン(証券コード8035): a listed company, whatever follows
         if self._not_followed_any and norm.startswith(self._not_followed_any, e + (1 if nxt in "・ " else 0)):
@@ -1397,8 +1397,8 @@ class CompanyFinder:
             return True
         if re.fullmatch(r"[A-Za-z]{1,2}\d{1,4}[A-Za-z]?", name):
             return True  # a model number (H20, M4, A100): the chip rules decide
-        if len(name) > 2 and name.endswith(("大手", "各社")):
-            return True  # スマホ大手, サーバー各社: a kind of company
+        if len(name) > 2 and name.endswith(("大手", "各社", "用")):
+            return True  # スマホ大手, サーバー各社, ビームフォーミング用: a kind of company or a use
         return False
 
     # --- 4. name suffixes ----------------------------------------------------------------
