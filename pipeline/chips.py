@@ -520,10 +520,14 @@ class _Context:
         """No company near a chip named by a chip word (an interview's answers): the last company
         before it that was a subject, else the first company of the document (its headline)."""
         earlier = [c for c in self.comp if c[1] <= pos]
-        for _, ce, canonical in reversed(earlier):
-            if _SUBJECT_GAP.match(self.norm, ce):
-                return canonical
-        return earlier[0][2] if earlier else None
+        subject = self._last_subject(earlier)
+        if subject is None and earlier:
+            subject = earlier[0][2]
+        return subject
+
+    def _last_subject(self, companies: Sequence[tuple[int, int, str]]) -> str | None:
+        """The last of ``companies`` written as the subject of its sentence (Xは, Xが), if any."""
+        return next((c for _, ce, c in reversed(companies) if _SUBJECT_GAP.match(self.norm, ce)), None)
 
     def company_before(self, pos: int, canonical: str) -> bool:
         return any(c == canonical for _, ce, c in self.comp if ce <= pos)
@@ -551,17 +555,12 @@ class _Context:
         # the subject of the sentence, else of the last sentence before it that names a company:
         # ``Xは、…チップ「…」``; ``ルネサスは…米ウルフスピード…。…MPU「RZ/V2H」``
         _, last_sent, _ = self._bounds(last[0])
-        for cs, ce, canonical in reversed(before):
-            if cs < min(sent_start, last_sent):
-                break
-            if _SUBJECT_GAP.match(self.norm, ce):
-                return canonical
+        bound = min(sent_start, last_sent)
+        subject = self._last_subject([c for c in before if c[0] >= bound])
         # a sentence about 同社 is about the last company that was a subject before it
-        if _ANAPHOR_SUBJECT.search(self.norm, sent_start, intro):
-            for cs, ce, canonical in reversed(before):
-                if ce <= sent_start and _SUBJECT_GAP.match(self.norm, ce):
-                    return canonical
-        return last[2]
+        if subject is None and _ANAPHOR_SUBJECT.search(self.norm, sent_start, intro):
+            subject = self._last_subject([c for c in before if c[1] <= sent_start])
+        return subject if subject is not None else last[2]
 
 
 def _split_reading(name: str, s: int) -> tuple[str, int, tuple[int, int] | None]:

@@ -1083,7 +1083,7 @@ class CompanyFinder:
             if "数詞" in tag or "副詞可能" in tag or "助数詞" in tag or tok.pos_ in ("NUM", "ADP", "AUX", "VERB", "ADJ", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "PUNCT"):
                 drop = True
             elif tok.text in self._anaphora or tok.text in self._company_words or \
-                    tok.text in ("同", "旧", "元", "現", "新", "各", "両", "当", "前", "子会社", "傘下", "親会社"):
+                    tok.text in ("同", "旧", "元", "現", "新", "各", "両", "当", "前", "傘下"):
                 drop = True
             else:
                 for c in self._countries:
