@@ -241,8 +241,9 @@ class ChipFinder:
                 if model:
                     model = re.sub(r"\s+", " ", model)
                     canonical = f"{vendor} {pat.family}{pat.sep}{model}" if pat.family else f"{vendor} {model}"
-                    if pat.family and (_has_letter_and_digit(model) and len(model) >= 3 or _CODE_NAME.fullmatch(model)):
-                        bare_models[canonical] = model  # MTT S4000, later S4000 alone; DRIVE Thor, later Thor
+                    bare = _bare_model(model) if pat.family else None
+                    if bare is not None:
+                        bare_models[canonical] = bare
                 else:
                     canonical = f"{vendor} {pat.family}"
                 cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
@@ -361,7 +362,10 @@ class ChipFinder:
             li = _LIST_NEXT.match(norm, ce + close) if close else None
             if li:
                 name = li.group(1)
-                if self._model_like(name, quoted=True) or self._name_like(name):
+                completed = self._family_completion(canonical, vendor, name)
+                if completed is not None:  # 「Snapdragon X Elite」と「X Plus」: the family said once
+                    cands.append((li.start(1), li.end(1), completed, vendor, _INTRO, 1, True))
+                elif self._model_like(name, quoted=True) or self._name_like(name):
                     if not _has_letter_and_digit(name):
                         named_by_word.add(name)
                     cands.append((li.start(1), li.end(1), f"{vendor} {name}", vendor, _INTRO, 1, True))
@@ -395,6 +399,20 @@ class ChipFinder:
             if reading:
                 cands.append((*reading, f"{vendor} {name}", vendor, _INTRO, 1, False))
         return cands
+
+    def _family_completion(self, canonical: str, vendor: str, name: str) -> str | None:
+        """The canonical of ``name`` read as a model of the family ``canonical`` belongs to, if the
+        family's pattern takes it (X Plus after Snapdragon X Elite → Qualcomm Snapdragon X Plus)."""
+        for pat in self.patterns:
+            if pat.vendor != vendor or not pat.family or name.startswith(pat.family):
+                continue
+            if not canonical.startswith(f"{vendor} {pat.family}{pat.sep}"):
+                continue
+            m = pat.regex.fullmatch(f"{pat.family}{pat.sep}{name}")
+            if m is not None and m.groupdict().get("model"):
+                model = re.sub(r"\s+", " ", m.group("model"))
+                return f"{vendor} {pat.family}{pat.sep}{model}"
+        return None
 
     @staticmethod
     def _choose(cands, taken, out) -> None:
@@ -593,6 +611,15 @@ def _sentence_end(norm: str, pos: int) -> int:
 def _word_regex(words: Sequence[str]) -> re.Pattern:
     alts = "|".join(re.escape(unicodedata.normalize("NFKC", w)) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<![A-Za-z])(?:" + alts + r")(?![a-z])")
+
+
+def _bare_model(model: str) -> str | None:
+    """How an article names a family's model again without the family: MTT S4000 → S4000,
+    XRING O1 → O1, DRIVE Thor → Thor, Jetson AGX Thor → Thor (the last word, a code name)."""
+    if _has_letter_and_digit(model):
+        return model
+    last = model.rsplit(" ", 1)[-1]
+    return last if _CODE_NAME.fullmatch(last) else None
 
 
 def _has_letter_and_digit(s: str) -> bool:

@@ -314,6 +314,35 @@ def test_a_family_model_repeated_without_its_family_name(nlp, finders):
                        ("S4000", "Moore Threads MTT S4000", "Moore Threads")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a two-character model id, and the code name that ends a longer model
+    ("シャオミは初の自社開発SoC「XRING O1」を発表した。O1はTSMCの3ナノで製造する。",
+     [("XRING O1", "Xiaomi XRING O1", "Xiaomi"), ("O1", "Xiaomi XRING O1", "Xiaomi")]),
+    ("エヌビディアはロボット向け「Jetson AGX Thor」を出荷した。ユニツリーは上位機にThorを採用する。",
+     [("Jetson AGX Thor", "NVIDIA Jetson AGX Thor", "NVIDIA"), ("Thor", "NVIDIA Jetson AGX Thor", "NVIDIA")]),
+    # two chips end in the same code name: a bare Orin could be either
+    ("エヌビディアの「Jetson AGX Orin」と「DRIVE Orin」を比べた。Orinは既に量産中だ。",
+     [("Jetson AGX Orin", "NVIDIA Jetson AGX Orin", "NVIDIA"), ("DRIVE Orin", "NVIDIA DRIVE Orin", "NVIDIA")]),
+])
+def test_a_model_named_again_without_its_family(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list says the family once: the second item is a model of the same family
+    ("クアルコムはノートPC向けの「Snapdragon X Elite」と「X Plus」を発表した。",
+     [("Snapdragon X Elite", "Qualcomm Snapdragon X Elite", "Qualcomm"),
+      ("X Plus", "Qualcomm Snapdragon X Plus", "Qualcomm")]),
+    ("ファーウェイはスマホ向けの「Kirin 9030」や「9020」を内製する。",
+     [("Kirin 9030", "Huawei Kirin 9030", "Huawei"), ("9020", "Huawei Kirin 9020", "Huawei")]),
+    # a product of another kind in the list stays out
+    ("クアルコムの「Snapdragon X Elite」と「Galaxy Book4 Edge」を比べた。",
+     [("Snapdragon X Elite", "Qualcomm Snapdragon X Elite", "Qualcomm")]),
+])
+def test_a_list_that_says_the_family_once(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
 def test_quoted_name_after_a_memory_or_card_word(nlp, finders):
     text = "サムスン電子はHBM3E「Shinebolt」の出荷を始めた。海光信息技術（ハイゴン）のDCU「K100」も採用された。"
     # HBM3E itself is a memory standard, Shinebolt is Samsung's product built to it
