@@ -80,8 +80,9 @@ _SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|
 _ANAPHOR_SUBJECT = re.compile(r"同社[はがも]")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
 _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開発する|開発した|設計する|設計した|展開する|販売する|製造する)")
-# a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``
-_OWNER_GAP = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:社|製|社製)?の[^\s、。,!?「」()]{0,12}|社|製|社製|")
+# a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``; not across
+# an object (``アンデスのコアを使ったMPU``: a part the chip's maker used)
+_OWNER_GAP = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:社|製|社製)?の[^\s、。,!?「」()を]{0,12}|社|製|社製|")
 
 # a chip's successor or predecessor: 後継となる「Europa」, 前世代の「Wormhole」, 前世代のC500
 _LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|次期|先代|改良|現行)(?:品|機|版|モデル)?(?:となる|にあたる|である|の)?"
@@ -92,6 +93,8 @@ _LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世�
 _FOLLOWS = re.compile(r"」に続(?:き|いて)、?[^「」。\n]{0,16}「(?P<q1>[^」\n]{1,30})」")
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
 _CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
+# a quoted name: 「Kagura K3」, 『Kagura K3』
+_QUOTED = re.compile(r"([「『])([A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)+)[」』]")
 # a chip's katakana reading right after it, and the next quoted item of a list of chips
 _READING_AFTER = re.compile(r"\(([\u30a1-\u30fa\u30fc・]{2,})\)")
 _LIST_NEXT = re.compile(r"(?:や|と|、|および|及び|,)(?:上位品|最上位品|下位品|廉価版|普及版|姉妹品|新製品)?「([^」\n]{1,30})」")
@@ -322,6 +325,9 @@ class ChipFinder:
                 seen.setdefault(surface, set()).add((canonical, vendor))
             if repeatable and canonical in bare_models:
                 seen.setdefault(bare_models[canonical], set()).add((canonical, vendor))
+            last = surface.rsplit(" ", 1)[-1]
+            if repeatable and last != surface and _has_letter_and_digit(last) and last.lower() not in self.stop:
+                seen.setdefault(last, set()).add((canonical, vendor))  # 「Kagura K2」, later K2 alone
         repeats = []
         for surface, norms in seen.items():
             if len(norms) != 1:
@@ -369,6 +375,20 @@ class ChipFinder:
                     if not _has_letter_and_digit(name):
                         named_by_word.add(name)
                     cands.append((li.start(1), li.end(1), f"{vendor} {name}", vendor, _INTRO, 1, True))
+        # a sibling: another quoted model of a family a chip found here belongs to, written the
+        # same way (「Kagura K2」, later 『Kagura K3』; not 『Kagura SDK 2.0』)
+        families: dict[tuple[str, str], set[str]] = {}
+        for cs, ce, canonical, vendor, _ in found:
+            family, _, model = norm[cs:ce].rpartition(" ")
+            if family and _has_letter_and_digit(model):
+                families.setdefault((family, _shape(model)), set()).add(vendor)
+        if families:
+            for m in _QUOTED.finditer(norm):
+                family, _, model = m.group(2).rpartition(" ")
+                vendors = families.get((family, _shape(model))) if family else None
+                if vendors is not None and len(vendors) == 1:
+                    vendor = next(iter(vendors))
+                    cands.append((m.start(2), m.end(2), f"{vendor} {m.group(2)}", vendor, _INTRO, 1, True))
         for m in [*_LINEAGE.finditer(norm), *_LINEAGE_BEFORE.finditer(norm), *_FOLLOWS.finditer(norm)]:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             name = m.group(group)
@@ -620,6 +640,11 @@ def _bare_model(model: str) -> str | None:
         return model
     last = model.rsplit(" ", 1)[-1]
     return last if _CODE_NAME.fullmatch(last) else None
+
+
+def _shape(model: str) -> str:
+    """K2 → A9, MI355X → AA999A: how a model id is written, letters and digits apart."""
+    return re.sub(r"[0-9]", "9", re.sub(r"[A-Za-z]", "A", model))
 
 
 def _has_letter_and_digit(s: str) -> bool:

@@ -254,7 +254,9 @@ class CompanyFinder:
         self._latin_legal_re = re.compile(
             r"(?<![A-Za-z])(?:,\s?)?(?:" + "|".join(re.escape(s) for s in self._latin_legal) + r")(?![A-Za-z])")
         self._before_re = re.compile("|".join([re.escape(s) for s in self._before] + list(r.get("before_name_trigger_patterns", ()))))
-        self._after_re = re.compile("|".join(re.escape(s) for s in self._after))
+        not_compounded = "".join(r.get("after_trigger_not_compounded_with", ()))
+        self._after_re = re.compile("(?:" + "|".join(re.escape(s) for s in self._after) + ")"
+                                    + (f"(?![{re.escape(not_compounded)}])" if not_compounded else ""))
         legal = "|".join(re.escape(x) for x in self._legal_prefixes)
         defn = "|".join(re.escape(nk(x)) for x in r.get("definition_nouns", ()))
         # sentence start, optional legal form, the name, は/とは, then the defining noun within
@@ -944,6 +946,11 @@ class CompanyFinder:
             return False
         if self._is_product_quote(norm, s, e):
             return False
+        if _ch(norm, s - 1) in "「『" and _ch(norm, s - 2) == "の":
+            k = self._katalatin_back(norm, s - 2)
+            owner = self.gazetteer.lookup(norm[k:s - 2], LABEL) if k < s - 2 else None
+            if owner is not None and owner.canonical == entry.canonical:
+                return False  # 英アームの「Arm」: the company's own product or architecture, not the company again
         if script_of(nxt) == "kata" and ls != "kata":
             j = self._katalatin_forward(norm, e)
             if norm[e:j].endswith(self._product_nouns) and script_of(_ch(norm, j)) not in ("kata", "latin", "kanji"):

@@ -41,6 +41,8 @@ ENGLISH_SCALES: Mapping[str, Decimal] = MappingProxyType({
     "million": Decimal(10) ** 6, "mn": Decimal(10) ** 6, "mil": Decimal(10) ** 6, "m": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "t": Decimal(10) ** 12,
+    # Indian English: Rs 7,600 crore
+    "lakh": Decimal(10) ** 5, "crore": Decimal(10) ** 7,
 })
 # Longest first so that "mn" is not read as "m" + "n".
 _SIGNS: tuple[tuple[str, int], ...] = (("マイナス", -1), ("プラス", 1), ("-", -1), ("+", 1), ("▲", -1), ("△", -1))

@@ -122,6 +122,7 @@ class QuantityFinder:
         qualifier_precedence: Sequence[str] = ("vague", "range", "max", "min", "over", "under", "approx"),
         non_quantity_context: Sequence[str] = (),
         exclusions: Sequence[str] = (),
+        reference_before: str | None = None,
     ) -> None:
         # Every surface is matched on NFKC text, so the config may use any width.
         self._suffix_currencies = {_nfkc(k): v for k, v in currencies.items()}
@@ -148,6 +149,8 @@ class QuantityFinder:
         self._ratio_words = tuple(self._ratio_units)  # 割, then its continuations 分, 厘
         self._ratio_not_followed_by = re.compile(ratio_not_followed_by) if ratio_not_followed_by else None
         self._qualifier_rank = {q: i for i, q in enumerate(qualifier_precedence)}
+        # 市場予想の約450億円を下回った: the comparison is about another figure, not this one
+        self._reference_before = re.compile("(?:" + reference_before + r")\s*\Z") if reference_before else None
         self._non_quantity_context = tuple(sorted((_nfkc(w) for w in non_quantity_context), key=len, reverse=True))
         self._exclusions = tuple(re.compile(p) for p in exclusions)
         self._range_separators = frozenset(_nfkc(s) for s in range_separators)
@@ -245,6 +248,7 @@ class QuantityFinder:
             suffix_qualifiers=quals.get("suffix", {}),
             qualifier_precedence=qty.get("qualifier_precedence", ["vague", "range", "max", "min", "over", "under", "approx"]),
             non_quantity_context=qty.get("non_quantity_context", []),
+            reference_before=qty.get("reference_before"),
             exclusions=qty.get("exclusions", []),
         )
 
@@ -435,9 +439,12 @@ class QuantityFinder:
                     break
             else:
                 break
+        reference = self._reference_before is not None and self._reference_before.search(before) is not None
         for pattern, kind in self._suffix_qualifiers:
-            if pattern.match(s, quantity.end):
-                found.append(kind)
+            m = pattern.match(s, quantity.end)
+            if m:
+                if not (reference and m.group().lstrip().startswith("を")):
+                    found.append(kind)
                 break
         if not found:
             return None

@@ -343,6 +343,29 @@ def test_a_list_that_says_the_family_once(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
 
 
+def test_an_interview_names_siblings_and_then_bare_ids(nlp, finders):
+    text = ("新興のツクヨミ・セミコンダクター株式会社は推論用AIチップ「Kagura K2」を量産する。\n"
+            "――K2の特徴は。\n「初代の『Kagura K1』より速い。K1は検査装置向けだ」\n"
+            "「2027年に『Kagura K3』を投入する。開発ソフト『Kagura SDK 2.0』も公開する」")
+    got = [(m[0], m[1]) for m in chips(nlp, finders, text)]
+    vendor = "ツクヨミ・セミコンダクター"
+    assert got == [("Kagura K2", f"{vendor} Kagura K2"), ("K2", f"{vendor} Kagura K2"),
+                   ("Kagura K1", f"{vendor} Kagura K1"), ("K1", f"{vendor} Kagura K1"),
+                   ("Kagura K3", f"{vendor} Kagura K3")]
+
+
+def test_a_part_the_maker_used_does_not_make_its_supplier_the_owner(nlp, finders):
+    text = ("台湾の晶心科技（アンデス・テクノロジー）は伸びた。"
+            "ルネサスエレクトロニクスはアンデスのコアを使ったMPU「RZ/Five」を製品化した。")
+    assert chips(nlp, finders, text) == [("RZ/Five", "Renesas Electronics RZ/Five", "Renesas Electronics")]
+
+
+def test_rtx_pro_as_written():
+    finder = ChipFinder.from_config()
+    got = [(m.text, m.canonical) for m in finder.find("エヌビディアが代替として投入した「RTX Pro 6000D」も伸び悩む。")]
+    assert got == [("RTX Pro 6000D", "NVIDIA RTX Pro 6000D")]
+
+
 def test_quoted_name_after_a_memory_or_card_word(nlp, finders):
     text = "サムスン電子はHBM3E「Shinebolt」の出荷を始めた。海光信息技術（ハイゴン）のDCU「K100」も採用された。"
     # HBM3E itself is a memory standard, Shinebolt is Samsung's product built to it

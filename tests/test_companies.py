@@ -745,3 +745,30 @@ def test_kinds_indices_subsidiaries_and_table_short_names(nlp, finder, text, exp
 ])
 def test_shares_holdings_and_words_that_are_no_names(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # が運営 names the operator only as a verb: 運営費 is a cost
+    ("電力コストが運営費の4割を占める。", []),
+    ("楽天が運営するサイトだ。", [("楽天", "Rakuten Group")]),
+    # Arm next to x86 or RISC-V is the architecture; the company's own quoted name is its product
+    ("サーバー用途ではx86やArm向けに比べて遅れがある。", []),
+    ("英アームの「Arm」やインテルなどの「x86」に続く選択肢だ。", [("アーム", "Arm"), ("インテル", "Intel")]),
+    # a short form named in full in the same document; a stock-page abbreviation
+    ("台湾の晶心科技（アンデス・テクノロジー）は伸びた。ルネサスはアンデスのコアを使う。",
+     [("晶心科技", "Andes Technology"), ("アンデス・テクノロジー", "Andes Technology"), ("ルネサス", "Renesas Electronics"),
+      ("アンデス", "Andes Technology")]),
+    ("SCREENホールディングスは増益だった。ｽｸﾘｰﾝの社長は語った。",
+     [("SCREENホールディングス", "Screen Holdings"), ("ｽｸﾘｰﾝ", "Screen Holdings")]),
+    ("信越化は「決定した事実はない」とコメントした。", [("信越化", "Shin-Etsu Chemical")]),
+    # a state fund is no company; a rating agency apart from its parent
+    ("産業革新投資機構（JIC）が出資する。JICの幹部は語った。", []),
+    ("S&Pグローバル・レーティングはS&Pグローバルの格付け部門だ。",
+     [("S&Pグローバル・レーティング", "S&P Global Ratings"), ("S&Pグローバル", "S&P Global")]),
+    ("傘下の緯穎科技服務（ウィウィン）は増収だった。", [("緯穎科技服務", "Wiwynn"), ("ウィウィン", "Wiwynn")]),
+    ("キーエンスとオムロン、三菱UFJフィナンシャル・グループ。",
+     [("キーエンス", "KEYENCE"), ("オムロン", "OMRON"), ("三菱UFJフィナンシャル・グループ", "Mitsubishi UFJ Financial Group")]),
+])
+def test_operators_architectures_short_forms_and_funds(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+

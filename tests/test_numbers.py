@@ -18,7 +18,7 @@ KANJI = "〇一二三四五六七八九"
 BIG = ((Decimal(10) ** 16, "京"), (Decimal(10) ** 12, "兆"), (Decimal(10) ** 8, "億"), (Decimal(10) ** 4, "万"))
 FULLWIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
 ENGLISH = {"thousand": 3, "K": 3, "k": 3, "million": 6, "M": 6, "mn": 6, "billion": 9, "B": 9, "bn": 9,
-           "trillion": 12, "T": 12, "tn": 12}
+           "trillion": 12, "T": 12, "tn": 12, "lakh": 5, "crore": 7}  # lakh, crore: Indian English
 
 
 # ---------------------------------------------------------------- renderers (independent of the parser)

@@ -67,6 +67,9 @@ def one(finder: QuantityFinder, text: str) -> tuple:
     ("300 million dollarsの案件", ("300 million dollars", "MONEY", 3e8, None, "USD", None)),
     ("€1.2bnの罰金", ("€1.2bn", "MONEY", 1.2e9, None, "EUR", None)),
     ("£3mの契約", ("£3m", "MONEY", 3e6, None, "GBP", None)),
+    # Indian English: a crore is 10^7, a lakh 10^5, Rs the rupee
+    ("投資額はRs 7,600 croreだ", ("Rs 7,600 crore", "MONEY", 7.6e10, None, "INR", None)),
+    ("補助金はRs. 50 lakhだった", ("Rs. 50 lakh", "MONEY", 5e6, None, "INR", None)),
     ("¥500億の投資", ("¥500億", "MONEY", 5e10, None, "JPY", None)),
     ("$5 M&Aの", ("$5", "MONEY", 5.0, None, "USD", None)),
     ("利益は4,218 億 円だった", ("4,218 億 円", "MONEY", 4.218e11, None, "JPY", None)),
@@ -190,6 +193,22 @@ def test_separate_amounts_with_kara_stay_separate(finder: QuantityFinder) -> Non
 ])
 def test_qualifiers(finder: QuantityFinder, text: str, span: str, qualifier: str) -> None:
     got = one(finder, "それは" + text + "となった")
+    assert (got[0], got[5]) == (span, qualifier)
+
+
+@pytest.mark.parametrize("text, span, qualifier", [
+    # the figure a comparison is made against keeps its own qualifier: another figure is the one
+    # above or below it
+    ("受注高は市場予想の約450億円を下回った", "450億円", "approx"),
+    ("売上高は市場予想の約49億ユーロを上回った", "49億ユーロ", "approx"),
+    ("利益率は前年の3割を上回った", "3割", None),
+    # without a reference the comparison bounds the figure itself
+    ("売上高は1,000億円を上回った", "1,000億円", "over"),
+    ("市場予想は450億円を下回る", "450億円", "under"),
+])
+def test_a_reference_figure_is_not_bounded_by_the_comparison(finder: QuantityFinder, text: str, span: str,
+                                                              qualifier: str | None) -> None:
+    got = one(finder, text)
     assert (got[0], got[5]) == (span, qualifier)
 
 
