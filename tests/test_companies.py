@@ -772,3 +772,17 @@ def test_shares_holdings_and_words_that_are_no_names(nlp, finder, text, expected
 def test_operators_architectures_short_forms_and_funds(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a newspaper's short form in a headline; Chinese sensor makers in kanji and katakana
+    ("ローム・三菱電、SiC投資で明暗", [("ローム", "Rohm"), ("三菱電", "Mitsubishi Electric")]),
+    ("格科微電子（ギャラクシーコア）や思特威が伸びた。韋爾の売上高は増えた。",
+     [("格科微電子", "GalaxyCore"), ("ギャラクシーコア", "GalaxyCore"), ("思特威", "SmartSens Technology"),
+      ("韋爾", "Will Semiconductor")]),
+    ("米ロッキード・マーチンと京都銀行、味の素ファインテクノが出資した。",
+     [("ロッキード・マーチン", "Lockheed Martin"), ("京都銀行", "Bank of Kyoto"), ("味の素ファインテクノ", "Ajinomoto Fine-Techno")]),
+    ("台湾の微星科技（MSI）が値上げした。", [("微星科技", "MSI"), ("MSI", "MSI")]),
+])
+def test_short_forms_and_names_from_the_thirty_third_sets(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+

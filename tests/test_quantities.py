@@ -70,6 +70,7 @@ def one(finder: QuantityFinder, text: str) -> tuple:
     # Indian English: a crore is 10^7, a lakh 10^5, Rs the rupee
     ("投資額はRs 7,600 croreだ", ("Rs 7,600 crore", "MONEY", 7.6e10, None, "INR", None)),
     ("補助金はRs. 50 lakhだった", ("Rs. 50 lakh", "MONEY", 5e6, None, "INR", None)),
+    ("予算は500億UAEディルハムに膨らむ", ("500億UAEディルハム", "MONEY", 5e10, None, "AED", None)),
     ("¥500億の投資", ("¥500億", "MONEY", 5e10, None, "JPY", None)),
     ("$5 M&Aの", ("$5", "MONEY", 5.0, None, "USD", None)),
     ("利益は4,218 億 円だった", ("4,218 億 円", "MONEY", 4.218e11, None, "JPY", None)),
