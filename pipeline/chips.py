@@ -316,6 +316,17 @@ class ChipFinder:
         # a successor or predecessor named next to a chip: 「Metis」の後継となる「Europa」,
         # 「Blackhole」は、前世代の「Wormhole」に比べ, 新型GPU「C600」…前世代のC500
         self._choose(self._lineage(norm, sents, out, named_by_word), taken, out)
+        # a bare id is the chip the document names with its family: B580 after 「Arc B580」 is
+        # Intel's, whatever a vendor-less pattern guessed from the context
+        with_family: dict[str, set[tuple[str, str]]] = {}
+        for s, e, canonical, vendor, _ in out:
+            family, _, last = norm[s:e].rpartition(" ")
+            if family and _has_letter_and_digit(last):
+                with_family.setdefault(last, set()).add((canonical, vendor))
+        for k, (s, e, canonical, vendor, repeatable) in enumerate(out):
+            named = with_family.get(norm[s:e])
+            if named is not None and len(named) == 1 and (canonical, vendor) not in named:
+                out[k] = (s, e, *next(iter(named)), repeatable)
         # document consistency: other occurrences of a model id that is a chip here
         seen: dict[str, set[tuple[str, str]]] = {}
         for s, e, canonical, vendor, repeatable in out:

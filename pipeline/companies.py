@@ -372,6 +372,8 @@ class CompanyFinder:
             return False
         if _ch(norm, s - 1) == "-" and script_of(_ch(norm, s - 2)) == "latin":
             return False  # Vインターナショナル inside RISC-Vインターナショナル
+        if _ch(norm, s - 1).isascii() and _ch(norm, s - 1).isalnum() and _ch(norm, s).isascii() and _ch(norm, s).isalnum():
+            return False  # BEW inside the part number FMF800DC-66BEW: a piece of a Latin word
         return True
 
     _GLOSS_COMPANY_WORDS = ("Inc", "Corp", "Corporation", "Company", "Technology", "Technologies", "Group", "Holding",

@@ -360,6 +360,26 @@ def test_a_part_the_maker_used_does_not_make_its_supplier_the_owner(nlp, finders
     assert chips(nlp, finders, text) == [("RZ/Five", "Renesas Electronics RZ/Five", "Renesas Electronics")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # power modules sold under part numbers: the part is a chip, no piece of it a company
+    ("三菱電機は鉄道向けSiCモジュール「FMF800DC-66BEW」を出荷する。",
+     [("FMF800DC-66BEW", "Mitsubishi Electric FMF800DC-66BEW", "Mitsubishi Electric")]),
+    ("サンケン電気はインテリジェント・パワー・モジュール「SAM265M50」の増産に充てる。",
+     [("SAM265M50", "Sanken Electric SAM265M50", "Sanken Electric")]),
+])
+def test_power_module_part_numbers(nlp, finders, text, expected):
+    ms, comps = chips_and_companies(nlp, finders, text)
+    assert [(m.text, m.canonical, m.vendor) for m in ms] == expected
+    assert set(comps) <= {"三菱電機", "サンケン電気"}
+
+
+def test_a_bare_id_is_the_chip_named_with_its_family(nlp, finders):
+    # B580 alone could be read as an NVIDIA B-series id; the article named it as Intel's Arc B580
+    text = "米インテルの「Arc B580」は最も安い。エヌビディアの新製品も出た。ギガバイトはB580搭載品を投入した。"
+    got = [(m[0], m[1]) for m in chips(nlp, finders, text)]
+    assert got == [("Arc B580", "Intel Arc B580"), ("B580", "Intel Arc B580")]
+
+
 def test_rtx_pro_as_written():
     finder = ChipFinder.from_config()
     got = [(m.text, m.canonical) for m in finder.find("エヌビディアが代替として投入した「RTX Pro 6000D」も伸び悩む。")]

@@ -81,6 +81,11 @@ def test_a_proposal_becomes_a_company_with_its_surface_as_canonical():
     assert ("ラルズセック", "ラルズセック") in [(m.text, m.canonical) for m in got]
 
 
+def test_a_proposal_that_cuts_a_latin_word_is_dropped():
+    got = _with_proposals("三菱電機は鉄道向けSiCモジュール「FMF800DC-66BEW」を出荷する。", ["BEW"])
+    assert [m.text for m in got] == ["三菱電機"]
+
+
 def test_a_proposal_that_ginza_calls_a_person_or_a_place_is_dropped():
     got = _with_proposals("取材に応じたボルチモア・オリオールズの関係者は語った。", ["ボルチモア・オリオールズ"])
     assert "ボルチモア・オリオールズ" not in [m.text for m in got]
