@@ -93,6 +93,8 @@ _LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世�
 _FOLLOWS = re.compile(r"」に続(?:き|いて)、?[^「」。\n]{0,16}「(?P<q1>[^」\n]{1,30})」")
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
 _CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
+# a bare model id as a subject or object (910Cが, 950は, 910Bも), not an amount (950億)
+_BARE_ID = re.compile(_LEFT + r"([A-Za-z]{0,3}\d{2,4}[A-Za-z]{0,2})(?=[はがをもとや、。])")
 # a quoted name: 「Kagura K3」, 『Kagura K3』
 _QUOTED = re.compile(r"([「『])([A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)+)[」』]")
 # a chip's katakana reading right after it, and the next quoted item of a list of chips
@@ -187,6 +189,7 @@ class ChipFinder:
         # (ns, ne, canonical, vendor, priority, strength, repeatable)
         cands: list[tuple[int, int, str, str, int, int, bool]] = []
         bare_models: dict[str, str] = {}
+        family_alone: list[tuple[int, _Pattern]] = []  # Ascend, 昇騰: a family named without a model
         # named chips from the gazetteer
         low = nt.lowercased().text
         i = 0
@@ -249,7 +252,10 @@ class ChipFinder:
                         bare_models[canonical] = bare
                 else:
                     canonical = f"{vendor} {pat.family}"
+                    if pat.vendor is not None:
+                        family_alone.append((s, pat))
                 cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
+        cands += self._models_after_family(norm, sents, family_alone)
         # model ids named by a chip word: 推論チップ「HX-7」, SoC X1
         intro_matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
         # a process node right before a quoted id (5ナノメートルの「S32N55」) introduces a chip too
@@ -429,6 +435,22 @@ class ChipFinder:
             cands.append((s, e, f"{vendor} {name}", vendor, _INTRO, 1, True))
             if reading:
                 cands.append((*reading, f"{vendor} {name}", vendor, _INTRO, 1, False))
+        return cands
+
+    @staticmethod
+    def _models_after_family(norm: str, sents: list[int], family_alone: list[tuple[int, "_Pattern"]]):
+        """Bare ids right after a family is named alone, in its sentence or the next, that the
+        family's pattern takes: 昇騰です。Ascendの中では今は910Cが…来年は950が…910Bも."""
+        cands = []
+        for fs, pat in family_alone:
+            k = bisect_right(sents, fs) - 1
+            end = _sentence_end(norm, sents[k + 1]) if k + 1 < len(sents) else len(norm)
+            for m in _BARE_ID.finditer(norm, fs, end):
+                full = pat.regex.fullmatch(f"{pat.family}{pat.sep}{m.group(1)}")
+                if full is not None and full.groupdict().get("model"):
+                    model = re.sub(r"\s+", " ", full.group("model"))
+                    cands.append((m.start(1), m.end(1), f"{pat.vendor} {pat.family}{pat.sep}{model}", pat.vendor,
+                                  _INTRO, 1, True))
         return cands
 
     def _family_completion(self, canonical: str, vendor: str, name: str) -> str | None:

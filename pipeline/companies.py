@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,10 +172,11 @@ class CompanyFinder:
     """Finds COMPANY mentions in a spaCy ``Doc``."""
 
     def __init__(self, *, gazetteer: Gazetteer, context_rules: bool = True, rules: dict | None = None,
-                 candidates_key: str | None = None, chip_families: Sequence[str] = ()) -> None:
+                 candidates_key: str | None = None, chip_families: Mapping[str, Iterable[str]] | None = None) -> None:
         self.gazetteer = gazetteer
-        # chip family names (Tensor, Exynos): 「Google Tensor G5」 is a company and a chip, not a product
-        self.chip_families = frozenset(chip_families)
+        # chip family names and their vendors (Tensor: Google): 「Google Tensor G5」 is a company and a
+        # chip, not a product; 「IBM Quantum System Two」 is a product (Quantum is NVIDIA's family)
+        self.chip_families = {family: frozenset(vendors) for family, vendors in (chip_families or {}).items()}
         self.context_rules = context_rules
         # span group where technews_company_model left its proposals (None: don't read any)
         self.candidates_key = candidates_key
@@ -205,6 +206,7 @@ class CompanyFinder:
         self._strict_not_followed = {k: tuple(nk(s) for s in v) for k, v in r.get("strict_not_followed_by", {}).items()}
         self._listing_markers = tuple(nk(s) for s in r.get("listing_markers", ()))
         self._context_alias_triggers = tuple(nk(s) for s in r.get("context_alias_triggers", ()))
+        self._context_alias_followers = tuple(nk(x) for x in r.get("context_alias_followers", ()))
         self._name_internal = sorted({nk(s) for s in r.get("name_internal_words", ())}, key=len, reverse=True)
         self._internal_next_ok = tuple(nk(s) for s in r.get("name_internal_may_precede", ()))
         self._propagate_min = int(r.get("propagate_min_chars", 3))
@@ -268,7 +270,10 @@ class CompanyFinder:
     @classmethod
     def from_config(cls, config_dir: str | Path | None = None, *, context_rules: bool = True,
                     candidates_key: str | None = None) -> "CompanyFinder":
-        families = [p["family"] for p in load_json("chip_patterns.json", config_dir)["patterns"] if p.get("family")]
+        families: dict[str, set[str]] = {}
+        for p in load_json("chip_patterns.json", config_dir)["patterns"]:
+            if p.get("family"):
+                families.setdefault(p["family"], set()).update([p["vendor"]] if p.get("vendor") else [])
         return cls(gazetteer=Gazetteer.from_config(config_dir), context_rules=context_rules,
                    rules=load_json("company_rules.json", config_dir), candidates_key=candidates_key,
                    chip_families=families)
@@ -743,7 +748,7 @@ class CompanyFinder:
             for end, entry in self.gazetteer.candidates(text, i):
                 if entry.label != LABEL:
                     continue
-                if entry.context and not self._context_alias_ok(ctx.norm.text, i):
+                if entry.context and not self._context_alias_ok(ctx.norm.text, i, end):
                     waiting.append((i, end, entry))
                     continue
                 longer = self._internal_extension(ctx, i, end, entry)
@@ -870,17 +875,20 @@ class CompanyFinder:
                 return e + gap + len(w)
         return None
 
-    def _context_alias_ok(self, norm: str, s: int) -> bool:
-        """A context alias (アルファベット) needs a company word right before it: 親会社, 傘下の, 米."""
+    def _context_alias_ok(self, norm: str, s: int, e: int | None = None) -> bool:
+        """A context alias (アルファベット) needs a company word right before it (親会社, 傘下の, 米)
+        or one that makes it a parent right after it (アルファベット傘下の)."""
         before = norm[max(0, s - 12):s].rstrip(" 「『")
-        return before.endswith(self._context_alias_triggers) or before.endswith(self._before)
+        if before.endswith(self._context_alias_triggers) or before.endswith(self._before):
+            return True
+        return e is not None and bool(self._context_alias_followers) and norm.startswith(self._context_alias_followers, e)
 
     def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry, *, named_in_document: bool = False) -> bool:
         low, norm = ctx.low.text, ctx.norm.text
         surface = norm[s:e]
         if entry.strict and not strict_form_ok(entry, surface):
             return False
-        if entry.context and not named_in_document and not self._context_alias_ok(norm, s):
+        if entry.context and not named_in_document and not self._context_alias_ok(norm, s, e):
             return False
         prev, nxt = _ch(norm, s - 1), _ch(norm, e)
         if s > 0 and "\n" in ctx.text[ctx.low.ends[s - 1]:ctx.low.starts[s]]:
@@ -929,7 +937,7 @@ class CompanyFinder:
             # ambiguous words (メタ, アーム, ディスコ): no letters glued on either side
             # (a context alias comes right after its company word: 親会社アルファベット)
             if ps in ("kata", "kanji", "latin") and prev not in self._country_chars and not entry.context \
-                    and not self._context_alias_ok(norm, s) and not norm.endswith(self._company_words, 0, s):
+                    and not self._context_alias_ok(norm, s, e) and not norm.endswith(self._company_words, 0, s):
                 return False  # but 調査会社バーンスタイン, 投資会社シルバーレイク: a company word right before it
             if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製株" and not norm.startswith(self._after, e)):
                 return False  # (米コヒレント傘下の, アーム株: a company word after it)
@@ -948,7 +956,7 @@ class CompanyFinder:
             return False
         if self._is_product_quote(norm, s, e):
             return False
-        if _ch(norm, s - 1) in "「『" and _ch(norm, s - 2) == "の":
+        if _ch(norm, s - 1) in "「『" and _ch(norm, s - 2) == "の" and _ch(norm, e) in "」』":
             k = self._katalatin_back(norm, s - 2)
             owner = self.gazetteer.lookup(norm[k:s - 2], LABEL) if k < s - 2 else None
             if owner is not None and owner.canonical == entry.canonical:
@@ -966,7 +974,11 @@ class CompanyFinder:
             # AIチャットボット「DeepSeek」, 「dynabook」ブランド, 「IOWN」構想
             return norm[:s - 1].rstrip().endswith(self._product_nouns) or norm.startswith(self._product_nouns, e + 1)
         if _ch(norm, s - 1) in "「『" and _QUOTED_PRODUCT_REST.match(norm, e):
-            return norm[e + 1:].split(" ", 1)[0].rstrip("」』") not in self.chip_families
+            vendors = self.chip_families.get(norm[e + 1:].split(" ", 1)[0].rstrip("」』"))
+            if vendors is None:
+                return True
+            entry = self.gazetteer.lookup(norm[s:e], LABEL)
+            return entry is not None and bool(vendors) and entry.canonical not in vendors
         return False
 
     # --- 2. legal forms ------------------------------------------------------------------

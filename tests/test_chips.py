@@ -380,6 +380,13 @@ def test_a_bare_id_is_the_chip_named_with_its_family(nlp, finders):
     assert got == [("Arc B580", "Intel Arc B580"), ("B580", "Intel Arc B580")]
 
 
+def test_models_after_a_family_named_alone(nlp, finders):
+    text = "主役はファーウェイの昇騰です。Ascendの中では今は910Cが中心で、来年は950が出る。910Bもまだ現役だ。売上高は950億円だった。"
+    got = [(m[0], m[1]) for m in chips(nlp, finders, text)]
+    assert got == [("昇騰", "Huawei Ascend"), ("Ascend", "Huawei Ascend"), ("910C", "Huawei Ascend 910C"),
+                   ("950", "Huawei Ascend 950"), ("910B", "Huawei Ascend 910B")]
+
+
 def test_rtx_pro_as_written():
     finder = ChipFinder.from_config()
     got = [(m.text, m.canonical) for m in finder.find("エヌビディアが代替として投入した「RTX Pro 6000D」も伸び悩む。")]

@@ -786,3 +786,30 @@ def test_operators_architectures_short_forms_and_funds(nlp, finder, text, expect
 def test_short_forms_and_names_from_the_thirty_third_sets(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # stock-page short forms
+    ("ソシオネク株に買いが集中し、富士電と新光電工、住友電も上げた。",
+     [("ソシオネク", "Socionext"), ("富士電", "Fuji Electric"), ("新光電工", "Shinko Electric Industries"),
+      ("住友電", "Sumitomo Electric Industries")]),
+    ("装置では東エレとアドバン、素材では信越が潤う。エヌビの製品は止まった。",
+     [("東エレ", "Tokyo Electron"), ("アドバン", "Advantest"), ("信越", "Shin-Etsu Chemical"), ("エヌビ", "NVIDIA")]),
+    # a short form's longer neighbours stay themselves
+    ("富士電子工業と九電工、九州電力送配電。", [("富士電子工業", "富士電子工業"), ("九電工", "Kyudenko"),
+                                        ("九州電力送配電", "Kyushu Electric Power Transmission and Distribution")]),
+    # a context alias before 傘下 is the parent; IonQ is not Aeon
+    ("アルファベット傘下の米グーグルと米イオンキューが競う。",
+     [("アルファベット", "Alphabet"), ("グーグル", "Google"), ("イオンキュー", "IonQ")]),
+    # a company inside its own quoted product is not a mention, unless the product is one of its chips
+    ("米IBMは「IBM Quantum System Two」を発表した。", [("IBM", "IBM")]),
+    ("グーグルの「Google Tensor G5」を積む。", [("グーグル", "Google"), ("Google", "Google")]),
+    # subsidiaries named in full, and a Chinese maker with its katakana gloss
+    ("米アムコー・テクノロジーの現地法人アムコー・テクノロジー・ベトナムが工場を広げる。",
+     [("アムコー・テクノロジー", "Amkor Technology"), ("アムコー・テクノロジー・ベトナム", "Amkor Technology Vietnam")]),
+    ("子会社のSCREENセミコンダクターソリューションズと中国の星宸科技（シグマスター）。",
+     [("SCREENセミコンダクターソリューションズ", "SCREEN Semiconductor Solutions"), ("星宸科技", "SigmaStar Technology"),
+      ("シグマスター", "SigmaStar Technology")]),
+])
+def test_short_forms_parents_products_and_subsidiaries(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
