@@ -813,3 +813,17 @@ def test_short_forms_and_names_from_the_thirty_third_sets(nlp, finder, text, exp
 def test_short_forms_parents_products_and_subsidiaries(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # industries that name companies after a founder or a place: 鉄鋼, 造船, 印刷所, the old form 證券
+    ("そんな折、熊井鉄鋼の社長から売込みがあった。", [("熊井鉄鋼", "熊井鉄鋼")]),
+    ("大谷印刷所はオフセット印刷で営業を伸ばした。", [("大谷印刷所", "大谷印刷所")]),
+    ("樺太證券はかつて存在した証券会社である。", [("樺太證券", "樺太證券")]),
+    ("耕洋丸の代船として林兼造船で建造された。", [("林兼造船", "林兼造船")]),
+    # the industries themselves, an office and cargo are no names
+    ("国内の鉄鋼と造船が伸びた。", []),
+    ("東京事務所を開設した。九州貨物が増えた。", []),
+])
+def test_industry_suffixes_after_a_founder_or_a_place(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
