@@ -881,6 +881,8 @@ class CompanyFinder:
         before = norm[max(0, s - 12):s].rstrip(" 「『")
         if before.endswith(self._context_alias_triggers) or before.endswith(self._before):
             return True
+        if e is not None and norm.startswith(tuple(self._legal_suffixes), e):
+            return True  # 丸文(株): a legal form makes the word a company
         return e is not None and bool(self._context_alias_followers) and norm.startswith(self._context_alias_followers, e)
 
     def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry, *, named_in_document: bool = False) -> bool:
@@ -1121,8 +1123,8 @@ class CompanyFinder:
     def _valid_name(self, ctx: _Context, s: int, e: int, research: bool = False) -> bool:
         norm = ctx.norm.text
         name = norm[s:e].strip()
-        if len(name) < 2 and not (len(name) == 1 and script_of(name) in ("latin", "kanji")):
-            return False
+        if len(name) < 2 and not (len(name) == 1 and script_of(name) == "kanji"):
+            return False  # (「A社」, C社向け: a company the writer does not name)
         if name.lower() in self._stop or name in self._anaphora or name.lower() in self._exchanges \
                 or name in self._definition_nouns:  # 調査会社, 投資会社: a kind of company
             return False
@@ -1570,9 +1572,9 @@ class CompanyFinder:
             if tail is not None:
                 e = tail
             s, e = self._strip_country(norm, s, e, ctx)
-            while s < e and norm[s] in " 「『(":
+            while s < e and norm[s] in " 「『(・":
                 s += 1
-            while e > s and norm[e - 1] in " 」』)":
+            while e > s and norm[e - 1] in " 」』)・":
                 e -= 1
             if e <= s:
                 continue

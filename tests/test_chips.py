@@ -387,6 +387,19 @@ def test_models_after_a_family_named_alone(nlp, finders):
                    ("950", "Huawei Ascend 950"), ("910B", "Huawei Ascend 910B")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("米クアルコムの「Snapdragon 8 Elite for Galaxy」を全面採用した。",
+     [("Snapdragon 8 Elite for Galaxy", "Qualcomm Snapdragon 8 Elite for Galaxy", "Qualcomm")]),
+    # power stages and transistors sold under part numbers
+    ("米TIは組み合わせて使うパワーステージ「CSD95420」の出荷を始めた。",
+     [("CSD95420", "Texas Instruments CSD95420", "Texas Instruments")]),
+    ("独インフィニオンはGaNを使ったトランジスタ「IGC033S10S1」をそろえた。",
+     [("IGC033S10S1", "Infineon Technologies IGC033S10S1", "Infineon Technologies")]),
+])
+def test_galaxy_editions_power_stages_and_transistors(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
 def test_rtx_pro_as_written():
     finder = ChipFinder.from_config()
     got = [(m.text, m.canonical) for m in finder.find("エヌビディアが代替として投入した「RTX Pro 6000D」も伸び悩む。")]

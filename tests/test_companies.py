@@ -827,3 +827,22 @@ def test_short_forms_parents_products_and_subsidiaries(nlp, finder, text, expect
 def test_industry_suffixes_after_a_founder_or_a_place(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a legal form after a context alias; a kind of trading house before a name
+    ("丸文(株)は純損益が赤字だった。", [("丸文", "Marubun")]),
+    ("丸文は赤字だった。", []),
+    ("米半導体商社ベルクレスト・トレーディング（カリフォルニア州サンノゼ）に罰金を科した。",
+     [("ベルクレスト・トレーディング", "ベルクレスト・トレーディング")]),
+    # companies the writer does not name, and a piece of a list of kinds of company
+    ("業界では「A社」と呼ばれる。C社向けのチップを作る。", []),
+    ("半導体商社・エレクトロニクス商社の決算が出そろった。", []),
+    # a Chinese listed company with its katakana gloss, a conglomerate and its subsidiary
+    ("サーバー大手の浪潮電子信息産業（インスパー）にも転売された。",
+     [("浪潮電子信息産業", "Inspur Information"), ("インスパー", "Inspur Information")]),
+    ("複合企業YTLコーポレーション傘下のYTLパワー・インターナショナルが建設する。",
+     [("YTLコーポレーション", "YTL Corporation"), ("YTLパワー・インターナショナル", "YTL Power International")]),
+])
+def test_trading_houses_unnamed_firms_and_groups(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
