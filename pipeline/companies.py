@@ -214,7 +214,10 @@ class CompanyFinder:
         self._not_followed_any = tuple(nk(s) for s in r.get("not_followed_by_any", ()))
         self._foreign_suffixes = {nk(s) for s in r.get("foreign_name_suffixes", ())}
         self._country_suffixes = {nk(s) for s in r.get("country_name_suffixes", ())}
-        self._generic_heads = {nk(s).lower() for s in r.get("generic_heads", ())} | {g.lower() for g in self._GENERIC}
+        # words that name a kind of thing, never a company (GPU, メーカー, ファンド)
+        self._generic_words = frozenset(nk(s).lower() for s in r.get("generic_words", ()))
+        self._generic_endings = tuple(nk(s) for s in r.get("generic_name_endings", ()))
+        self._generic_heads = {nk(s).lower() for s in r.get("generic_heads", ())} | self._generic_words
         self._chunk_followers = {nk(s) for s in r.get("chunk_end_followers", ())}
         self._chunk_followers_long = tuple(f for f in self._chunk_followers if len(f) > 1)
         self._firm_triggers = {nk(s) for s in r.get("firm_triggers", ())}
@@ -1403,24 +1406,15 @@ class CompanyFinder:
             return s + 1, e
         return s, e
 
-    _GENERIC = {"ai", "it", "gpu", "cpu", "ceo", "ipo", "ev", "pc", "os", "sns", "dx", "iot", "api", "saas", "b2b", "b2c",
-                "dsp", "fpga", "asic", "mpu", "mcu", "dpu", "npu", "soc", "lsi", "ic", "hbm", "dram", "nand", "ssd", "hdd",
-                "マイコン", "mlcc", "コンデンサー", "コンデンサ",
-                "メーカー", "ベンダー", "サプライヤー", "プロバイダー", "クラウド", "チップ", "ソフトウェア", "ハードウェア",
-                "システム", "サービス", "プラットフォーム", "テクノロジー", "グループ", "ホールディングス", "ベンチャー",
-                "スタートアップ", "ファウンドリー", "ファウンドリ", "パートナー", "ブランド", "ライバル", "トップ", "データ",
-                "インフラ", "セキュリティ", "エンジニア", "コンサルティング", "マーケティング", "ビジネス", "ソリューション",
-                "プロジェクト", "チーム", "ユーザー", "メディア", "ネット", "アプリ", "ゲーム", "モデル", "ファンド", "エネルギー"}
-
     def _looks_generic(self, name: str) -> bool:
         low = name.lower()
-        if low in self._GENERIC:
+        if low in self._generic_words:
             return True
         if re.fullmatch(r"[a-z]{1,3}", low) and name.islower():
             return True
         if re.fullmatch(r"[A-Za-z]{1,2}\d{1,4}[A-Za-z]?", name):
             return True  # a model number (H20, M4, A100): the chip rules decide
-        if len(name) > 2 and name.endswith(("大手", "各社", "用")):
+        if len(name) > 2 and self._generic_endings and name.endswith(self._generic_endings):
             return True  # スマホ大手, サーバー各社, ビームフォーミング用: a kind of company or a use
         return False
 
