@@ -95,6 +95,8 @@ _FOLLOWS = re.compile(r"」に続(?:き|いて)、?[^「」。\n]{0,16}「(?P<q1
 _CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
 # a bare model id as a subject or object (910Cが, 950は, 910Bも), not an amount (950億)
 _BARE_ID = re.compile(_LEFT + r"([A-Za-z]{0,3}\d{2,4}[A-Za-z]{0,2})(?=[はがをもとや、。])")
+# a model id of a series: two or more capitals (and a hyphen), then digits: KM-30, MI300X, QCS6490
+_SERIES_ID = re.compile(r"([A-Z]{2,}-?)(\d{2,})[A-Z]{0,2}")
 # a quoted name: 「Kagura K3」, 『Kagura K3』
 _QUOTED = re.compile(r"([「『])([A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)+)[」』]")
 # a chip's katakana reading right after it, and the next quoted item of a list of chips
@@ -406,6 +408,20 @@ class ChipFinder:
                 if vendors is not None and len(vendors) == 1:
                     vendor = next(iter(vendors))
                     cands.append((m.start(2), m.end(2), f"{vendor} {m.group(2)}", vendor, _INTRO, 1, True))
+        # and the same maker's ids written like a chip found here (KM-30 found: KM-20, KM-40, KM-10L;
+        # MI300X found: MI355X), the letters of a series and as many digits
+        series: dict[tuple[str, int], set[str]] = {}
+        for cs, ce, canonical, vendor, _ in found:
+            m = _SERIES_ID.fullmatch(norm[cs:ce].rpartition(" ")[2])
+            if m is not None:
+                series.setdefault((m.group(1), len(m.group(2))), set()).add(vendor)
+        for (prefix, digits), vendors in series.items():
+            if len(vendors) != 1:
+                continue
+            vendor = next(iter(vendors))
+            pattern = re.compile(_LEFT + re.escape(prefix) + r"\d{" + str(digits) + r"}[A-Z]{0,2}" + _RIGHT)
+            for m in pattern.finditer(norm):
+                cands.append((m.start(), m.end(), f"{vendor} {m.group()}", vendor, _INTRO, 1, True))
         for m in [*_LINEAGE.finditer(norm), *_LINEAGE_BEFORE.finditer(norm), *_FOLLOWS.finditer(norm)]:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             name = m.group(group)

@@ -63,6 +63,8 @@ _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u
 # what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
 _KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(", "「": "」"}
 _QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
+# a space no Japanese name has inside it: after hiragana, or between two kanji
+_HEADLINE_GAP = re.compile(r"[\u3041-\u309f] |[\u4e00-\u9fff] [\u4e00-\u9fff]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
 _LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z0-9][A-Za-z0-9&.\-]*){0,3}")
 
@@ -1133,6 +1135,8 @@ class CompanyFinder:
             return False
         if len(name) > 1 and name in self._country_names:
             return False  # オランダの子会社: a country
+        if _HEADLINE_GAP.search(name):
+            return False  # 東証前引け　半導体株が: two words of a headline, not one name
         if self._tech_words:
             # SiCパワー半導体, 車載半導体: technology words + an industry word
             head = name[:-len(suf)] if (suf := self._suffix_of(name)) else None

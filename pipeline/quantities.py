@@ -123,6 +123,7 @@ class QuantityFinder:
         non_quantity_context: Sequence[str] = (),
         exclusions: Sequence[str] = (),
         reference_before: str | None = None,
+        point_not_preceded_by: str | None = None,
     ) -> None:
         # Every surface is matched on NFKC text, so the config may use any width.
         self._suffix_currencies = {_nfkc(k): v for k, v in currencies.items()}
@@ -145,6 +146,9 @@ class QuantityFinder:
         self._bare_point_units = frozenset(_nfkc(u) for u in bare_point_units)
         self._point_max = Decimal(str(point_max))
         self._point_not_followed_by = re.compile(point_not_followed_by) if point_not_followed_by else None
+        # TOPIX is 12.40ポイント高: an index moves by index points, not percentage points
+        self._point_not_preceded_by = re.compile("(?:" + point_not_preceded_by + r")[^。\n]{0,12}\Z") \
+            if point_not_preceded_by else None
         self._ratio_units = {_nfkc(k): Decimal(v) for k, v in (ratio_units or {}).items()}
         self._ratio_words = tuple(self._ratio_units)  # 割, then its continuations 分, 厘
         self._ratio_not_followed_by = re.compile(ratio_not_followed_by) if ratio_not_followed_by else None
@@ -249,6 +253,7 @@ class QuantityFinder:
             qualifier_precedence=qty.get("qualifier_precedence", ["vague", "range", "max", "min", "over", "under", "approx"]),
             non_quantity_context=qty.get("non_quantity_context", []),
             reference_before=qty.get("reference_before"),
+            point_not_preceded_by=qty.get("point_not_preceded_by"),
             exclusions=qty.get("exclusions", []),
         )
 
@@ -314,6 +319,9 @@ class QuantityFinder:
                 if number.value is not None and abs(number.value) > self._point_max:
                     return None
                 if self._point_not_followed_by and self._point_not_followed_by.match(s, end):
+                    return None
+                if self._point_not_preceded_by and self._point_not_preceded_by.search(s, max(0, number.start - 30),
+                                                                                      number.start):
                     return None
             return _Unit("PERCENT", None, "point", Decimal("0.01")), end
         if kind == "ratio":

@@ -400,6 +400,20 @@ def test_galaxy_editions_power_stages_and_transistors(nlp, finders, text, expect
     assert chips(nlp, finders, text) == expected
 
 
+def test_a_series_written_like_a_chip_found(nlp, finders):
+    text = ("新興のヨツバセミコン株式会社は推論チップ「Kumo KM-30」を出荷した。前世代のKM-20と比べて速い。"
+            "車載向けのKM-30Aを26年に、低価格のKM-10Lを同年後半に出す。")
+    got = [(m[0], m[1]) for m in chips(nlp, finders, text)]
+    v = "ヨツバセミコン"
+    assert got == [("Kumo KM-30", f"{v} Kumo KM-30"), ("KM-20", f"{v} KM-20"), ("KM-30A", f"{v} KM-30A"),
+                   ("KM-10L", f"{v} KM-10L")]
+
+
+def test_versal_premium_with_its_part_number(nlp, finders):
+    text = "AMDの最上位品「Versal Premium VP1902」は1個数万ドルとされる。"
+    assert chips(nlp, finders, text) == [("Versal Premium VP1902", "AMD Versal Premium VP1902", "AMD")]
+
+
 def test_rtx_pro_as_written():
     finder = ChipFinder.from_config()
     got = [(m.text, m.canonical) for m in finder.find("エヌビディアが代替として投入した「RTX Pro 6000D」も伸び悩む。")]

@@ -846,3 +846,21 @@ def test_industry_suffixes_after_a_founder_or_a_place(nlp, finder, text, expecte
 def test_trading_houses_unnamed_firms_and_groups(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # an index is no company, a headline's two words are no name, a memory standard is no name
+    ("日経平均への寄与度が大きかったのは東エレクだ。", [("東エレク", "Tokyo Electron")]),
+    ("東証前引け　半導体株が反発　東エレクやアドテストに買い",
+     [("東エレク", "Tokyo Electron"), ("アドテスト", "Advantest")]),
+    ("モバイル向けのUFS製品の価格は横ばいだった。", []),
+    # but a Japanese name may hold a space between katakana words
+    ("東京エレクトロン デバイスとジャフコ グループが出資した。",
+     [("東京エレクトロン デバイス", "Tokyo Electron Device"), ("ジャフコ グループ", "JAFCO Group")]),
+    # Chinese FPGA makers with their Latin glosses
+    ("中国では安路科技（Anlogic）や紫光同創（Pango Micro）、高雲半導体（GOWIN）が伸びる。",
+     [("安路科技", "Anlogic Infotech"), ("Anlogic", "Anlogic Infotech"), ("紫光同創", "Pango Microsystems"),
+      ("Pango Micro", "Pango Microsystems"), ("高雲半導体", "Gowin Semiconductor"), ("GOWIN", "Gowin Semiconductor")]),
+])
+def test_indices_headlines_standards_and_fpga_makers(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+

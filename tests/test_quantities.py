@@ -213,6 +213,16 @@ def test_a_reference_figure_is_not_bounded_by_the_comparison(finder: QuantityFin
     assert (got[0], got[5]) == (span, qualifier)
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an index moves by index points, a share by percentage points
+    ("東証株価指数（TOPIX）は12.40ポイント高の3321.07で取引を終えた", []),
+    ("SOX指数は前週末比32ポイント安だった", []),
+    ("シェアは1.2ポイント上昇した", ["1.2ポイント"]),
+])
+def test_index_points_are_not_percentage_points(finder: QuantityFinder, text: str, expected: list) -> None:
+    assert [m.text for m in finder.find(text) if m.label == "PERCENT"] == expected
+
+
 def test_vague_has_no_value(finder: QuantityFinder) -> None:
     assert one(finder, "数十億ドル規模") == ("数十億ドル", "MONEY", None, None, "USD", "vague")
     assert one(finder, "数十億～100億ドル") == ("数十億～100億ドル", "MONEY", None, None, "USD", "vague")
