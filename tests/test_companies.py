@@ -864,3 +864,16 @@ def test_trading_houses_unnamed_firms_and_groups(nlp, finder, text, expected):
 def test_indices_headlines_standards_and_fpga_makers(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
 
+
+@pytest.mark.parametrize("text, expected", [
+    # a funding round is no name; a rating agency's unit apart from its parent
+    ("同日、シリーズAの資金調達で総額18億円を集めた。", []),
+    ("米格付け会社ムーディーズ・レーティングスは見通しを引き下げた。", [("ムーディーズ・レーティングス", "Moody's Ratings")]),
+    # a group company written with a space, and a Japanese arm, are not their parents
+    ("パナソニック コネクトは頑丈さを売りにする。日本マイクロソフトはNPUを求める。",
+     [("パナソニック コネクト", "Panasonic Connect"), ("日本マイクロソフト", "Microsoft Japan")]),
+    ("素材では東応化が伸びた。", [("東応化", "Tokyo Ohka Kogyo")]),
+])
+def test_rounds_units_and_japanese_arms(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
