@@ -187,6 +187,7 @@ class CompanyFinder:
         nk = lambda s: normalize_with_map(s).text  # noqa: E731
         self._legal_prefixes = sorted({nk(s) for s in r["legal_prefixes"]}, key=len, reverse=True)
         self._legal_suffixes = sorted({nk(s) for s in r["legal_suffixes"]}, key=len, reverse=True)
+        self._legal_suffix_tuple = tuple(self._legal_suffixes)
         self._latin_legal = sorted({nk(s) for s in r["latin_legal_suffixes"]}, key=len, reverse=True)
         self._name_suffixes = sorted({nk(s) for s in r["name_suffixes"]}, key=len, reverse=True)
         self._strong_suffixes = {nk(s) for s in r.get("strong_name_suffixes", ())}
@@ -886,7 +887,7 @@ class CompanyFinder:
         before = norm[max(0, s - 12):s].rstrip(" 「『")
         if before.endswith(self._context_alias_triggers) or before.endswith(self._before):
             return True
-        if e is not None and norm.startswith(tuple(self._legal_suffixes), e):
+        if e is not None and norm.startswith(self._legal_suffix_tuple, e):
             return True  # 丸文(株): a legal form makes the word a company
         return e is not None and bool(self._context_alias_followers) and norm.startswith(self._context_alias_followers, e)
 
