@@ -248,7 +248,7 @@ class ChipFinder:
                     continue
                 if model:
                     model = re.sub(r"\s+", " ", model)
-                    canonical = f"{vendor} {pat.family}{pat.sep}{model}" if pat.family else f"{vendor} {model}"
+                    canonical = _model_canonical(vendor, pat, model)
                     bare = _bare_model(model) if pat.family else None
                     if bare is not None:
                         bare_models[canonical] = bare
@@ -462,11 +462,9 @@ class ChipFinder:
             k = bisect_right(sents, fs) - 1
             end = _sentence_end(norm, sents[k + 1]) if k + 1 < len(sents) else len(norm)
             for m in _BARE_ID.finditer(norm, fs, end):
-                full = pat.regex.fullmatch(f"{pat.family}{pat.sep}{m.group(1)}")
-                if full is not None and full.groupdict().get("model"):
-                    model = re.sub(r"\s+", " ", full.group("model"))
-                    cands.append((m.start(1), m.end(1), f"{pat.vendor} {pat.family}{pat.sep}{model}", pat.vendor,
-                                  _INTRO, 1, True))
+                canonical = _family_model(pat, pat.vendor, m.group(1))
+                if canonical is not None:
+                    cands.append((m.start(1), m.end(1), canonical, pat.vendor, _INTRO, 1, True))
         return cands
 
     def _family_completion(self, canonical: str, vendor: str, name: str) -> str | None:
@@ -477,10 +475,9 @@ class ChipFinder:
                 continue
             if not canonical.startswith(f"{vendor} {pat.family}{pat.sep}"):
                 continue
-            m = pat.regex.fullmatch(f"{pat.family}{pat.sep}{name}")
-            if m is not None and m.groupdict().get("model"):
-                model = re.sub(r"\s+", " ", m.group("model"))
-                return f"{vendor} {pat.family}{pat.sep}{model}"
+            completed = _family_model(pat, vendor, name)
+            if completed is not None:
+                return completed
         return None
 
     @staticmethod
@@ -680,6 +677,20 @@ def _sentence_end(norm: str, pos: int) -> int:
 def _word_regex(words: Sequence[str]) -> re.Pattern:
     alts = "|".join(re.escape(unicodedata.normalize("NFKC", w)) for w in sorted(words, key=len, reverse=True))
     return re.compile(r"(?<![A-Za-z])(?:" + alts + r")(?![a-z])")
+
+
+def _model_canonical(vendor: str, pat: _Pattern, model: str) -> str:
+    """``vendor`` + the family and model as the pattern writes them: AMD MI355X, NVIDIA DRIVE Thor."""
+    return f"{vendor} {pat.family}{pat.sep}{model}" if pat.family else f"{vendor} {model}"
+
+
+def _family_model(pat: _Pattern, vendor: str, name: str) -> str | None:
+    """The canonical of ``name`` read as a model of ``pat``'s family (950 after 昇騰, X Plus after
+    Snapdragon X Elite), if the family's pattern takes it."""
+    m = pat.regex.fullmatch(f"{pat.family}{pat.sep}{name}")
+    if m is None or not m.groupdict().get("model"):
+        return None
+    return _model_canonical(vendor, pat, re.sub(r"\s+", " ", m.group("model")))
 
 
 def _bare_model(model: str) -> str | None:

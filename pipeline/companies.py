@@ -186,8 +186,7 @@ class CompanyFinder:
         r = self.rules
         nk = lambda s: normalize_with_map(s).text  # noqa: E731
         self._legal_prefixes = sorted({nk(s) for s in r["legal_prefixes"]}, key=len, reverse=True)
-        self._legal_suffixes = sorted({nk(s) for s in r["legal_suffixes"]}, key=len, reverse=True)
-        self._legal_suffix_tuple = tuple(self._legal_suffixes)
+        self._legal_suffixes = tuple(sorted({nk(s) for s in r["legal_suffixes"]}, key=len, reverse=True))
         self._latin_legal = sorted({nk(s) for s in r["latin_legal_suffixes"]}, key=len, reverse=True)
         self._name_suffixes = sorted({nk(s) for s in r["name_suffixes"]}, key=len, reverse=True)
         self._strong_suffixes = {nk(s) for s in r.get("strong_name_suffixes", ())}
@@ -887,9 +886,9 @@ class CompanyFinder:
         before = norm[max(0, s - 12):s].rstrip(" 「『")
         if before.endswith(self._context_alias_triggers) or before.endswith(self._before):
             return True
-        if e is not None and norm.startswith(self._legal_suffix_tuple, e):
+        if e is not None and norm.startswith(self._legal_suffixes, e):
             return True  # 丸文(株): a legal form makes the word a company
-        return e is not None and bool(self._context_alias_followers) and norm.startswith(self._context_alias_followers, e)
+        return e is not None and norm.startswith(self._context_alias_followers, e)
 
     def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry, *, named_in_document: bool = False) -> bool:
         low, norm = ctx.low.text, ctx.norm.text
@@ -1419,7 +1418,7 @@ class CompanyFinder:
             return True
         if re.fullmatch(r"[A-Za-z]{1,2}\d{1,4}[A-Za-z]?", name):
             return True  # a model number (H20, M4, A100): the chip rules decide
-        if len(name) > 2 and self._generic_endings and name.endswith(self._generic_endings):
+        if len(name) > 2 and name.endswith(self._generic_endings):
             return True  # スマホ大手, サーバー各社, ビームフォーミング用: a kind of company or a use
         return False
 
