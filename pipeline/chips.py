@@ -50,8 +50,9 @@ _MODEL_ID = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-. /][A-Za-z0-9]+)*\+?")
 # a quoted model id may start with digits when letters and then digits follow (``3A6000``,
 # ``2K1000``); not ``5G``, ``3nm``, ``18A``, ``2025``
 _DIGIT_MODEL_ID = re.compile(r"\d+[A-Za-z]+\d+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
-# process nodes are not chips: ``2ナノの「N2」``, ``SF2``, ``18A``
-_PROCESS_NODE = re.compile(r"(?:N\d{1,2}[A-Z]?|SF\d{1,2}[A-Z]?|\d{1,2}A|A1[46]|Intel ?\d{1,2}[A-Z]?)", re.I)
+# process nodes are neither chips (``2ナノの「N2」``, ``SF2``, ``18A``) nor companies
+# (ファウンドリーの18A); the company finder uses it too
+PROCESS_NODE = re.compile(r"(?:N\d{1,2}[A-Z]?|SF\d{1,2}[A-Z]?|\d{1,2}A|A1[46]|Intel ?\d{1,2}[A-Z]?)", re.I)
 # a process node written right before a quoted model id: ``5ナノメートルの「S32N55」``
 _NODE_INTRO = re.compile(r"(?<![0-9.])\d{1,2}(?:\.\d)?\s?(?:ナノメートル|ナノ|nm)(?:世代)?(?:の|品)?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』)")
 # a quoted name made in a process node: ``「Ara」は3ナノで製造``
@@ -289,7 +290,7 @@ class ChipFinder:
                     # 「図霊(Turing)」, 「馬赫100(M100)」: two names of one chip, the Latin one its canonical
                     model, e, reading = g.group("gloss"), s + g.end("name"), (s + g.start("gloss"), s + g.end("gloss"))
                     glossed = True
-            if norm.startswith(self.not_followed_by, e) or _PROCESS_NODE.fullmatch(model):
+            if norm.startswith(self.not_followed_by, e) or PROCESS_NODE.fullmatch(model):
                 continue  # 2ナノの「N2」 is a process, not a chip
             if not self._model_like(model, quoted=group != "b") and not glossed:
                 # a quoted name with no digit is a chip only right after a chip word: 推論チップ「Metis」
@@ -328,9 +329,9 @@ class ChipFinder:
         # Intel's, whatever a vendor-less pattern guessed from the context
         with_family: dict[str, set[tuple[str, str]]] = {}
         for s, e, canonical, vendor, _ in out:
-            family, _, last = norm[s:e].rpartition(" ")
-            if family and _has_letter_and_digit(last):
-                with_family.setdefault(last, set()).add((canonical, vendor))
+            family_model = _family_and_model(norm[s:e])
+            if family_model is not None:
+                with_family.setdefault(family_model[1], set()).add((canonical, vendor))
         for k, (s, e, canonical, vendor, repeatable) in enumerate(out):
             named = with_family.get(norm[s:e])
             if named is not None and len(named) == 1 and (canonical, vendor) not in named:
@@ -344,9 +345,9 @@ class ChipFinder:
                 seen.setdefault(surface, set()).add((canonical, vendor))
             if repeatable and canonical in bare_models:
                 seen.setdefault(bare_models[canonical], set()).add((canonical, vendor))
-            last = surface.rsplit(" ", 1)[-1]
-            if repeatable and last != surface and _has_letter_and_digit(last) and last.lower() not in self.stop:
-                seen.setdefault(last, set()).add((canonical, vendor))  # 「Kagura K2」, later K2 alone
+            family_model = _family_and_model(surface)
+            if repeatable and family_model is not None and family_model[1].lower() not in self.stop:
+                seen.setdefault(family_model[1], set()).add((canonical, vendor))  # 「Kagura K2」, later K2 alone
         repeats = []
         for surface, norms in seen.items():
             if len(norms) != 1:
@@ -398,8 +399,9 @@ class ChipFinder:
         # same way (「Kagura K2」, later 『Kagura K3』; not 『Kagura SDK 2.0』)
         families: dict[tuple[str, str], set[str]] = {}
         for cs, ce, canonical, vendor, _ in found:
-            family, _, model = norm[cs:ce].rpartition(" ")
-            if family and _has_letter_and_digit(model):
+            family_model = _family_and_model(norm[cs:ce])
+            if family_model is not None:
+                family, model = family_model
                 families.setdefault((family, _shape(model)), set()).add(vendor)
         if families:
             for m in _QUOTED.finditer(norm):
@@ -430,7 +432,7 @@ class ChipFinder:
             reading = None
             if quoted:  # 次世代品「Blackhole(ブラックホール)」
                 name, e, reading = _split_reading(name, s)
-            if norm.startswith(self.not_followed_by, e) or _PROCESS_NODE.fullmatch(name):
+            if norm.startswith(self.not_followed_by, e) or PROCESS_NODE.fullmatch(name):
                 continue
             if not self._model_like(name, quoted=quoted) and not (quoted and self._name_like(name)):
                 continue
@@ -529,7 +531,7 @@ class ChipFinder:
     def _latin_gloss_ok(self, gloss: str) -> bool:
         """The Latin name in 「図霊(Turing)」 or 馬赫100(M100): a model id or a capitalised name, not a
         company, a chip word (GPU) or a process node."""
-        if not (self._model_like(gloss, quoted=True) or _NAME_ONLY.fullmatch(gloss)) or _PROCESS_NODE.fullmatch(gloss):
+        if not (self._model_like(gloss, quoted=True) or _NAME_ONLY.fullmatch(gloss)) or PROCESS_NODE.fullmatch(gloss):
             return False
         if gloss in self.intro_words or gloss in self.chip_words:
             return False
@@ -700,6 +702,12 @@ def _bare_model(model: str) -> str | None:
         return model
     last = model.rsplit(" ", 1)[-1]
     return last if _CODE_NAME.fullmatch(last) else None
+
+
+def _family_and_model(name: str) -> tuple[str, str] | None:
+    """Kagura K2 → (Kagura, K2): a name whose last word is a model id after a family."""
+    family, _, model = name.rpartition(" ")
+    return (family, model) if family and _has_letter_and_digit(model) else None
 
 
 def _shape(model: str) -> str:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 from spacy.attrs import IDX, ORTH, POS, TAG
 
+from .chips import PROCESS_NODE
 from .gazetteer import Entry, Gazetteer, is_katakana, is_kanji, script_of, strict_form_ok
 from .mention import Mention
 from .resources import load_json
@@ -51,8 +52,6 @@ _LATIN_INNER = set("&.-'+")
 _NAME_MARKS = set("・ー=")
 _OPEN_QUOTES = set("「『“\"(")
 _PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
-# a process node named like a product: 18A, 14A, N2, SF3 (ファウンドリーの18A is no company)
-_PROCESS_NODE_NAME = re.compile(r"(?:\d{1,2}A|N\d{1,2}[A-Z]?|SF\d{1,2}[A-Z]?)")
 # a number after a Latin company name makes a product or process name: Xiaomi 17, Intel 18A, Kirin 9030
 # (not an amount in a table row: UMC　207億台湾ドル)
 _PRODUCT_NUMBER = re.compile(r" (?:(?:PRO|Pro) )?\d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%億万兆千百円元ドル割倍社人台個枚])")
@@ -1159,7 +1158,7 @@ class CompanyFinder:
             return False  # 米子会社 (a US subsidiary), 新型iPhone: words about a company or product
         if name[0].isdigit() and script_of(name[1:2]) in ("kata", "kanji"):
             return False  # 3メガバンク, 2大手: a count
-        if all(not c.isalpha() for c in name) or _PROCESS_NODE_START.match(name) or _PROCESS_NODE_NAME.fullmatch(name):
+        if all(not c.isalpha() for c in name) or _PROCESS_NODE_START.match(name) or PROCESS_NODE.fullmatch(name):
             return False  # 4ナノメートル品: a process node
         if all(ch.isdigit() or ch in ",.-" for ch in name):
             return False
