@@ -60,6 +60,12 @@ _NODE_AFTER = re.compile(r"「(?P<q1>[^」\n]{1,30})」(?:は|を|も|が)[^。\
                          r"(?:ナノメートル|ナノ|nm)(?:級|世代)?(?:の?プロセス)?(?:で|を使って|を用いて)(?:製造|量産|生産|試作)")
 # a company, の and a quoted model id without spaces: ``(Hygon)の「C86-7390」``
 _OWNED_ID = re.compile(r"(?<=の)「(?P<q1>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)」")
+# the same anywhere: a chip maker's part number (ナビタスは…向けに「NV6169」を売り込み)
+_QUOTED_ID = re.compile(r"「(?P<q1>[A-Za-z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*)」")
+# a quoted name in Latin letters: a family's pattern may sit inside it with model ids around
+_QUOTED_LATIN = re.compile(r"([「『])([A-Za-z0-9][A-Za-z0-9 ./+-]{0,39})[」』]")
+# a memory size after a chip name makes a module or a board (「Jetson AGX Orin 64GB」)
+_SIZE = re.compile(r"\d+(?:GB|TB|MB)")
 # between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``
 # (and the chip word's acronym: プロセッサー(IPU)「Bow」)
 _INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?)?"
@@ -77,7 +83,7 @@ _NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
 # a chip name without digits, quoted after a chip word: ``Metis``, ``AmpereOne``, ``Snapdragon Ride Elite``
 _NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ /-][A-Z][A-Za-z0-9]*)*")
 # what may sit between a company mention and は/が when it is the subject
-_SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,20}\)))*\s*[はが]")
+_SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*(?:[はが]|も(?![のう]))")
 _ANAPHOR_SUBJECT = re.compile(r"同社[はがも]")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
 _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開発する|開発した|設計する|設計した|展開する|販売する|製造する)")
@@ -160,6 +166,8 @@ class ChipFinder:
         self.stop = {s.lower() for s in patterns.get("stop", ())}
         self.intro_words = tuple(patterns.get("intro_words", ()))
         self.not_model_prefixes = tuple(s.lower() for s in patterns.get("not_model_prefixes", ()))
+        self.chip_maker_kinds = frozenset(patterns.get("chip_maker_kinds", ()))
+        self.not_part_words = frozenset(patterns.get("not_part_words", ()))
         self.intro_regex = None
         self._intro_word_re = _word_regex(self.intro_words) if self.intro_words else None
         if self.intro_words:
@@ -259,6 +267,7 @@ class ChipFinder:
                         family_alone.append((s, pat))
                 cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
         cands += self._models_after_family(norm, sents, family_alone)
+        cands += self._quoted_parts(norm, cands)
         # model ids named by a chip word: 推論チップ「HX-7」, SoC X1
         intro_matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
         # a process node right before a quoted id (5ナノメートルの「S32N55」) introduces a chip too
@@ -272,6 +281,19 @@ class ChipFinder:
             owned = any(c[1] in (m.start() - 1, m.start() - 2) for c in ctx._companies(sent_start, m.start()))
             if owned and self._intro_word_re is not None and self._intro_word_re.search(norm, sent_start, sent_end):
                 intro_matches.append(m)
+        # a chip maker's quoted part number, with no chip word: テキサス・インスツルメンツ(TI)の「TPS65988」,
+        # ウルフスピードは…主力の「C3M0016120K」の値下げで
+        if self.chip_maker_kinds:
+            listed = {m.start() for m in intro_matches}
+            for m in _QUOTED_ID.finditer(norm):
+                if m.start() in listed or len(m.group("q1")) < 4 or not _has_letter_and_digit(m.group("q1").rpartition(" ")[2]):
+                    continue
+                if script_of(_ch(norm, m.start() - 1)) in ("kanji", "kata", "latin"):
+                    continue  # SSD「PM1763」, 新工場「Fab9」, コア「P870-D」: the word before says what it is
+                maker = ctx.sentence_owner(m.start())
+                company = self.gazetteer.companies.get(maker) if maker is not None else None
+                if company is not None and company.kind in self.chip_maker_kinds:
+                    intro_matches.append(m)
         named_by_word: set[str] = set()
         for m in intro_matches:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
@@ -367,6 +389,38 @@ class ChipFinder:
             mentions.append(Mention(os_, oe, LABEL, surface, canonical=canonical, vendor=vendor))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _quoted_parts(self, norm: str, cands) -> list:
+        """A quoted name that holds a vendor's pattern with model ids or short capitals around
+        it is that chip, whole: 「Agilex 5 A5ED065」, 「RT PolarFire RTPF500T」, 「PIC32CZ CA」
+        (not 「GB200 NVL72」, a rack; not 「Jetson AGX Orin 64GB」, a module)."""
+        out = []
+        patterns = [c for c in cands if c[4] == _PATTERN and c[6]]  # a vendor's own pattern
+        if not patterns:
+            return out
+        for q in _QUOTED_LATIN.finditer(norm):
+            qs, qe = q.span(2)
+            for s, e, canonical, vendor, prio, strength, repeatable in patterns:
+                if not (qs <= s and e <= qe and (qs, qe) != (s, e)) or not canonical.startswith(vendor + " "):
+                    continue
+                before, after = norm[qs:s], norm[e:qe]
+                if (before and not before.endswith(" ")) or (after and not after.startswith(" ")):
+                    continue
+                extra = (before + after).split()
+                if extra and all(self._part_word(w) for w in extra):
+                    whole = f"{vendor} {before}{canonical[len(vendor) + 1:]}{after}"
+                    out.append((qs, qe, whole, vendor, prio, strength, repeatable))
+        return out
+
+    def _part_word(self, word: str) -> bool:
+        """A word of a part's name besides its family: a model id (A5ED065, X1P-42-100) or a short
+        capital grade (RT, CA); not a size, a rack (NVL72), a standard or software."""
+        low = word.lower()
+        if low in self.stop or low.startswith(self.not_model_prefixes) or _SIZE.fullmatch(word):
+            return False
+        if _has_letter_and_digit(word):
+            return _MODEL_ID.fullmatch(word) is not None
+        return word.isascii() and word.isupper() and 2 <= len(word) <= 3 and word not in self.not_part_words
 
     def _lineage(self, norm: str, sents: list[int], out, named_by_word: set[str]):
         """Chips named next to a chip already found, with its vendor: its katakana reading, the
@@ -502,8 +556,8 @@ class ChipFinder:
         """(vendor, rest of the name) when norm[s:e] starts with a company alias followed by a
         model number (``Intel8080`` -> ``Intel``, ``8080``), else (None, '')."""
         for end, entry in self.gazetteer.candidates(low, s):
-            if entry.label != "COMPANY" or end >= e:
-                continue
+            if entry.label != "COMPANY" or end >= e or entry.context:
+                continue  # (a common word or acronym is part of the id: EPC2218)
             if entry.strict and not strict_form_ok(entry, norm[s:end]):
                 continue
             rest = norm[end:e].strip(" -")
@@ -621,6 +675,18 @@ class _Context:
     def words_in_window(self, pos: int, regex: re.Pattern) -> bool:
         win, _, end = self._bounds(pos)
         return regex.search(self.norm, win, end) is not None
+
+    def sentence_owner(self, pos: int) -> str | None:
+        """The company of the sentence that owns what is named at ``pos``: joined to it
+        (``Xの「…」``, ``X製の「…」``), else the sentence's subject (``Xは…「…」``); None without one."""
+        _, sent_start, _ = self._bounds(pos)
+        before = list(self._companies(sent_start, pos))
+        if not before:
+            return None
+        last = before[-1]
+        if _OWNER_GAP.fullmatch(self.norm[last[1]:pos]):
+            return last[2]
+        return self._last_subject(before)
 
     def owner(self, s: int, intro: int, end: int | None = None) -> str | None:
         """The company a chip named at ``s`` (chip word at ``intro``, name ending at ``end``)

@@ -346,8 +346,13 @@ class CompanyFinder:
             for later_pass in (self._glosses, self._enumerations, self._propagate):
                 for c in later_pass(ctx, chosen, taken):
                     take(c)
+        # a name found again without its gloss keeps the glossed canonical: 游極科技(Youji
+        # Technology) ... 游極科技は
+        named = {ctx.norm.text[c.start:c.end]: c.canonical for c in chosen if c.canonical}
         out = []
         for c in sorted(chosen, key=lambda c: c.start):
+            if c.canonical is None:
+                c.canonical = named.get(ctx.norm.text[c.start:c.end])
             s, e = ctx.low.to_original(c.start, c.end)
             surface = ctx.text[s:e]
             # never leading or trailing whitespace
@@ -516,6 +521,11 @@ class CompanyFinder:
         def free(a: int, b: int) -> bool:
             return not any(taken[a:b]) and not any(o.start < b and a < o.end for o in out)
 
+        def confirm(c: _Cand) -> None:
+            # a name a model found, now written twice: as sure as a rule's find (it propagates)
+            if c.priority in (_P_GINZA, _P_MODEL):
+                c.priority = _P_GLOSS
+
         for p in [i for i, ch in enumerate(norm) if ch == "("]:
             g = self._gloss_inner(norm, p)
             if g is None:
@@ -539,7 +549,8 @@ class CompanyFinder:
                 if inner is None and free(gs, ge) and other_form and self._gloss_name_ok(ctx, gs, ge):
                     if outer.canonical is None and script_of(norm[gs]) == "latin":
                         outer.canonical = norm[gs:ge]  # an unknown name: its Latin form is the usual one
-                    out.append(_Cand(gs, ge, outer.canonical or unicodedata.normalize("NFKC", norm[outer.start:outer.end]), _P_GINZA))
+                    out.append(_Cand(gs, ge, outer.canonical or unicodedata.normalize("NFKC", norm[outer.start:outer.end]), _P_GLOSS))
+                    confirm(outer)
                 elif inner is not None and inner.end < ge and free(inner.end, ge) and self._gloss_name_ok(ctx, gs, ge):
                     inner.end = ge  # モービルアイ(Mobileye Global)
                     inner.canonical = outer.canonical or inner.canonical
@@ -549,6 +560,7 @@ class CompanyFinder:
                     if outer.canonical is None and script_of(norm[gs]) == "latin":
                         outer.canonical = norm[gs:ge]  # ベルクシュタイン・シリコン(Bergstein Silicon GmbH)
                     inner.canonical = outer.canonical  # Lambda(ラムダ): the known side names both
+                    confirm(inner)
                 continue
             cued = self._cued_gloss(ctx, p, gs, ge)
             if cued is not None and inner is None and free(cued, p) and free(gs, ge):
@@ -566,7 +578,8 @@ class CompanyFinder:
                         side = (gs, ge) if script_of(norm[gs]) == "latin" else (os_, p)
                         inner.canonical = self.gazetteer.canonical_company(norm[gs:ge]) or \
                             unicodedata.normalize("NFKC", norm[side[0]:side[1]])
-                    out.append(_Cand(os_, p, inner.canonical, _P_GINZA))
+                    out.append(_Cand(os_, p, inner.canonical, _P_GLOSS))
+                    confirm(inner)
                 continue
             if inner is None and free(gs, ge) and self._gloss_name_ok(ctx, gs, ge):
                 name = norm[gs:ge]
@@ -576,14 +589,14 @@ class CompanyFinder:
                         (legal or name.rstrip(".").split(" ")[-1] in self._GLOSS_COMPANY_WORDS) and " " in name:
                     # ESMC(European Semiconductor Manufacturing Company): the acronym is the usual name
                     canon = outer_name if acronym else name
-                    out.append(_Cand(os_, p, canon, _P_GINZA))
-                    out.append(_Cand(gs, ge, canon, _P_GINZA))
+                    out.append(_Cand(os_, p, canon, _P_GLOSS))
+                    out.append(_Cand(gs, ge, canon, _P_GLOSS))
                 elif script_of(name[0]) == "kata" and script_of(norm[p - 1]) == "kanji" and \
                         (suf := self._suffix_of(name)) and suf in self._strong_suffixes and len(name) > len(suf) + 1:
                     # 天河光電(テンガ・オプトエレクトロニクス): a katakana reading ending in a company word
                     canon = unicodedata.normalize("NFKC", norm[os_:p])
-                    out.append(_Cand(os_, p, canon, _P_GINZA))
-                    out.append(_Cand(gs, ge, canon, _P_GINZA))
+                    out.append(_Cand(os_, p, canon, _P_GLOSS))
+                    out.append(_Cand(gs, ge, canon, _P_GLOSS))
         return out
 
     _COUNTED_RE = re.compile(r"の[2-9２-９二三四五六七八九]社|の両社|各社|両社")
@@ -622,6 +635,9 @@ class CompanyFinder:
                     break
             if len(items) < 2:
                 continue
+            if m.group() == "各社" and items[0][1] == m.start() and \
+                    all("普通名詞" in ctx.tok_tag[t] for t in {ctx.tok_of_norm[q] for q in range(*items[0])} if t >= 0):
+                continue  # 減産、部品各社: a kind of company (parts makers) closes it, not a name
             for s0, e0 in items:
                 toks = sorted({ctx.tok_of_norm[q] for q in range(s0, e0) if ctx.tok_of_norm[q] >= 0})
                 if not toks or all("人名" in ctx.tok_tag[t] or "地名" in ctx.tok_tag[t] for t in toks):

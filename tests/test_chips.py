@@ -713,3 +713,62 @@ def test_a_japanese_chip_word_after_latin_letters_introduces_a_chip(nlp, finders
 ])
 def test_chiplets_cockpit_chips_and_what_follows_a_phone(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a chip maker's part number needs no chip word: joined by の, or the maker is the subject
+    ("給電制御には米テキサス・インスツルメンツ（TI）の「TPS65988」を採用した。",
+     [("TPS65988", "Texas Instruments TPS65988", "Texas Instruments")]),
+    ("SiC専業の米ウルフスピードは経営再建中で、主力の「C3M0016120K」の値下げで採算が悪化した。",
+     [("C3M0016120K", "Wolfspeed C3M0016120K", "Wolfspeed")]),
+    ("新興の米Efinix（エフィニクス）も「Titanium Ti180」で参入した。",
+     [("Titanium Ti180", "Efinix Titanium Ti180", "Efinix")]),
+    # an acronym that is the maker's context alias stays in the id (not Intel8080's vendor prefix)
+    ("米EPC（Efficient Power Conversion）の「EPC2218」はロボット向けで引き合いが強い。",
+     [("EPC2218", "Efficient Power Conversion EPC2218", "Efficient Power Conversion")]),
+])
+def test_a_chip_makers_quoted_part_number(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the word before the quote says what it is: an SSD, a factory, a CPU core (licensed IP)
+    "サムスン電子はデータセンター向けSSD「PM1763」の量産を始めた。",
+    "華虹半導体は無錫市の新工場「Fab9」の立ち上げを急ぐ。",
+    "アンデス・テクノロジーは車載向けのCPUコア「AX45MP」が採用を伸ばす。",
+    # a maker that is not a chip maker: a phone
+    "シャオミは「Xiaomi 17」を発売した。",
+])
+def test_a_quoted_id_is_no_chip_when_its_owner_or_its_word_says_otherwise(nlp, finders, text):
+    assert chips(nlp, finders, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("アルテラは中価格帯の「Agilex 5 A5ED065」を基地局向けに売り込む。",
+     [("Agilex 5 A5ED065", "Altera Agilex 5 A5ED065", "Altera")]),
+    ("米マイクロチップ・テクノロジーは耐放射線FPGA「RT PolarFire RTPF500T」を出荷した。",
+     [("RT PolarFire RTPF500T", "Microchip Technology RT PolarFire RTPF500T", "Microchip Technology")]),
+    ("FMV Noteは米クアルコムの「Snapdragon X Plus X1P-42-100」を採用した。",
+     [("Snapdragon X Plus X1P-42-100", "Qualcomm Snapdragon X Plus X1P-42-100", "Qualcomm")]),
+    ("マツダは米マイクロチップ・テクノロジーの「PIC32CZ CA」をECUに採用する。",
+     [("PIC32CZ CA", "Microchip Technology PIC32CZ CA", "Microchip Technology")]),
+    # a rack and a memory size are not part of the chip's name
+    ("エヌビディアの「GB200 NVL72」を導入した。", [("GB200", "NVIDIA GB200", "NVIDIA")]),
+    ("エヌビディアの「Jetson AGX Orin 64GB」を採用した。", [("Jetson AGX Orin", "NVIDIA Jetson AGX Orin", "NVIDIA")]),
+])
+def test_a_quoted_name_around_a_family_is_the_chip_whole(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("TIも自社工場で作るGaN FET「LMG3522R030」の供給を増やす。",
+     [("LMG3522R030", "Texas Instruments LMG3522R030", "Texas Instruments")]),
+    ("国内では(株)ミナトパワーデバイスが新方式のGaN素子「MPD-650G」を開発中だ。",
+     [("MPD-650G", "ミナトパワーデバイス MPD-650G", "ミナトパワーデバイス")]),
+    ("その隣には、韓国サムスン電子製のLPDDR5X型DRAM「K3KL9L90CM」が実装されていた。",
+     [("K3KL9L90CM", "Samsung Electronics K3KL9L90CM", "Samsung Electronics")]),
+    ("アナログ・デバイセズは高速A/Dコンバーター「AD4080」を投入した。",
+     [("AD4080", "Analog Devices AD4080", "Analog Devices")]),
+])
+def test_transistors_devices_memory_and_converters_introduce_a_part(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

@@ -877,3 +877,33 @@ def test_indices_headlines_standards_and_fpga_makers(nlp, finder, text, expected
 def test_rounds_units_and_japanese_arms(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
 
+
+
+def test_a_glossed_name_keeps_its_canonical_when_written_again(nlp, finder):
+    text = ("中国・深圳のゲーム機メーカー、游極科技（Youji Technology Co., Ltd.）が発売した。"
+            "游極科技は2025年の出荷目標を50万台とした。")
+    assert found(nlp, finder, text) == [("游極科技", "Youji Technology"), ("Youji Technology", "Youji Technology"),
+                                        ("游極科技", "Youji Technology")]
+
+
+def test_a_glossed_name_a_model_found_propagates(nlp, finder):
+    # a name written with its gloss is as sure as a rule's find: it is a company wherever else it stands
+    text = ("国内大手が敗訴した。中国・瀾芯科技（Lanxin Technology）は控訴する方針だ。\n\n"
+            "一方、瀾芯科技は「当社製品は独自技術で開発した」とコメントした。")
+    assert [m for m in found(nlp, finder, text) if m[0] == "瀾芯科技"] == [("瀾芯科技", "Lanxin Technology")] * 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("マイコン不足が再燃　マツダが国内2工場で減産、部品各社にも波及", [("マツダ", "Mazda Motor")]),
+    ("のちに東洋製鐡と大阪製鐡の2社が加わった。", [("東洋製鐡", "東洋製鐡"), ("大阪製鐡", "大阪製鐡")]),
+    ("東海電装工業は主力行の三菱UFJ銀行から30億円を借りた。", [("東海電装工業", "東海電装工業"), ("三菱UFJ銀行", "MUFG Bank")]),
+    ("マルチコアはｸｱﾙｺﾑとメディアテックの差が小さい。", [("ｸｱﾙｺﾑ", "Qualcomm"), ("メディアテック", "MediaTek")]),
+    ("推定単価は約95ドルで、BOM全体の約48％を占めた。", []),
+    ("ホール効果センサーを使う。センサーは旭化成エレクトロニクス製で、", [("旭化成エレクトロニクス", "Asahi Kasei Microdevices")]),
+    ("RISC-V陣営の売上高は現状、Arm陣営の1割にも満たない。", []),
+    ("シェアは31％になった（カウンターポイント調べ）。", [("カウンターポイント", "Counterpoint Research")]),
+    ("東芝デバイス＆ストレージは子会社の加賀東芝エレクトロニクスの新棟で量産を始めた。",
+     [("東芝デバイス＆ストレージ", "Toshiba Electronic Devices & Storage"), ("加賀東芝エレクトロニクス", "Kaga Toshiba Electronics")]),
+])
+def test_kinds_of_company_common_nouns_camps_and_credits(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected

@@ -180,6 +180,9 @@ def test_separate_amounts_with_kara_stay_separate(finder: QuantityFinder) -> Non
     ("5%以下", "5%", "under"),
     ("1兆円弱", "1兆円", "under"),
     ("1割に満たない", "1割", "under"),
+    ("1割にも満たない", "1割", "under"),
+    ("10万円を切った", "10万円", "under"),
+    ("1000円を割った", "1000円", "under"),
     ("2ドル割れ", "2ドル", "under"),  # a price that fell below 2 dollars
     ("数十億ドル", "数十億ドル", "vague"),
     ("数百万円", "数百万円", "vague"),
