@@ -100,6 +100,8 @@ _LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世�
 _FOLLOWS = re.compile(r"」に続(?:き|いて)、?[^「」。\n]{0,16}「(?P<q1>[^」\n]{1,30})」")
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
 _CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
+# a Latin word and a space right before a position: 「Galaxy A16」
+_LATIN_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9]*) \Z")
 # a bare model id as a subject or object (910Cが, 950は, 910Bも), not an amount (950億)
 _BARE_ID = re.compile(_LEFT + r"([A-Za-z]{0,3}\d{2,4}[A-Za-z]{0,2})(?=[はがをもとや、。])")
 # a model id of a series: two or more capitals (and a hyphen), then digits: KM-30, MI300X, QCS6490
@@ -255,6 +257,9 @@ class ChipFinder:
                         and not self._after_intro(norm, s) \
                         and not (strength == 1 and self._named_like(norm, s, e)):
                     continue
+                if pat.needs_context and strength < 2 and _ch(norm, s - 1) in _QUOTES \
+                        and ctx.joined_owner(s) not in (None, vendor):
+                    continue  # 独BMWのスポーツカー「M4」 in an article that names Apple's M4
                 if model:
                     model = re.sub(r"\s+", " ", model)
                     canonical = _model_canonical(vendor, pat, model)
@@ -371,13 +376,19 @@ class ChipFinder:
             if repeatable and family_model is not None and family_model[1].lower() not in self.stop:
                 seen.setdefault(family_model[1], set()).add((canonical, vendor))  # 「Kagura K2」, later K2 alone
         repeats = []
+        comp_ends = {ce for _, ce, _ in comp_ranges}
         for surface, norms in seen.items():
             if len(norms) != 1:
                 continue
             (canonical, vendor), = norms
             for m in re.finditer(_LEFT + re.escape(surface) + _RIGHT + _NO_GRADE, norm):
-                if not norm.startswith(self.not_followed_by, m.end()):
-                    repeats.append((m.start(), m.end(), canonical, vendor, _REPEAT, 0, False))
+                if norm.startswith(self.not_followed_by, m.end()) or self._ends_longer_name(norm, m.start(), comp_ends):
+                    continue
+                if _ch(norm, m.start() - 1) in _QUOTES and PROCESS_NODE.fullmatch(surface):
+                    continue  # 「A16」 quoted alone may be TSMC's process as well as Apple's chip
+                if _ch(norm, m.start() - 1) in _QUOTES and ctx.joined_owner(m.start()) not in (None, vendor):
+                    continue  # 独BMWのスポーツカー「M4」: another company's thing
+                repeats.append((m.start(), m.end(), canonical, vendor, _REPEAT, 0, False))
         self._choose(repeats, taken, out)
         mentions = []
         for s, e, canonical, vendor, _ in out:
@@ -549,6 +560,12 @@ class ChipFinder:
                 taken[k] = True
             out.append((s, e, canonical, vendor, repeatable))
 
+    @staticmethod
+    def _ends_longer_name(norm: str, s: int, comp_ends: set[int]) -> bool:
+        """An id at ``s`` that ends a longer Latin name, no company's: 「Galaxy A16」 (not NVIDIA H20)."""
+        before = _LATIN_WORD_BEFORE.search(norm, max(0, s - 30), s)
+        return before is not None and before.end(1) not in comp_ends
+
     def _chip_word_after(self, norm: str, e: int) -> bool:
         return norm.startswith(self.chip_words, e) or norm[e:e + 2].lstrip().startswith(self.chip_words)
 
@@ -676,17 +693,18 @@ class _Context:
         win, _, end = self._bounds(pos)
         return regex.search(self.norm, win, end) is not None
 
-    def sentence_owner(self, pos: int) -> str | None:
-        """The company of the sentence that owns what is named at ``pos``: joined to it
-        (``Xの「…」``, ``X製の「…」``), else the sentence's subject (``Xは…「…」``); None without one."""
+    def joined_owner(self, pos: int) -> str | None:
+        """The company joined to what is named at ``pos`` in its sentence (``Xの「…」``,
+        ``X製の「…」``, ``Xのスポーツカー「…」``), else None."""
         _, sent_start, _ = self._bounds(pos)
         before = list(self._companies(sent_start, pos))
-        if not before:
-            return None
-        last = before[-1]
-        if _OWNER_GAP.fullmatch(self.norm[last[1]:pos]):
-            return last[2]
-        return self._last_subject(before)
+        return before[-1][2] if before and _OWNER_GAP.fullmatch(self.norm[before[-1][1]:pos].rstrip("「『")) else None
+
+    def sentence_owner(self, pos: int) -> str | None:
+        """The company of the sentence that owns what is named at ``pos``: joined to it, else
+        the sentence's subject (``Xは…「…」``); None without one."""
+        _, sent_start, _ = self._bounds(pos)
+        return self.joined_owner(pos) or self._last_subject(list(self._companies(sent_start, pos)))
 
     def owner(self, s: int, intro: int, end: int | None = None) -> str | None:
         """The company a chip named at ``s`` (chip word at ``intro``, name ending at ``end``)

@@ -190,6 +190,7 @@ class CompanyFinder:
         self._name_suffixes = sorted({nk(s) for s in r["name_suffixes"]}, key=len, reverse=True)
         self._strong_suffixes = {nk(s) for s in r.get("strong_name_suffixes", ())}
         self._regional_suffixes = {nk(s) for s in r.get("regional_name_suffixes", ())}
+        self._chinese_suffixes = frozenset(nk(x) for x in r.get("chinese_name_suffixes", ()))
         self._countries = sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True)
         self._country_names = frozenset(self._countries)
         self._country_chars = {c for c in self._countries if len(c) == 1}
@@ -1510,6 +1511,8 @@ class CompanyFinder:
                     # 東区バス, 浜松市自主運行バス: a municipality runs it (public, not a company)
                     name_like = (not country and not ptext.endswith(("市", "区", "町", "村", "県"))
                                  and (suf in self._regional_suffixes or suf in self._strong_suffixes))
+                elif "人名" in ptag and suf in self._chinese_suffixes:
+                    name_like = True  # 恒(given name)玄(surname)科技: Chinese names read as people's
                 elif foreign:
                     name_like = (ptext.lower() not in self._generic_heads and suf != "会社"
                                  and (suf in self._strong_suffixes or suf in self._foreign_suffixes))

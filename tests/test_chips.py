@@ -772,3 +772,23 @@ def test_a_quoted_name_around_a_family_is_the_chip_whole(nlp, finders, text, exp
 ])
 def test_transistors_devices_memory_and_converters_introduce_a_part(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("スマートウォッチの中核となるSoCはアップルが自社設計した「S11」で、超広帯域通信用の「U2」もアップル製だ。",
+     [("S11", "Apple S11", "Apple"), ("U2", "Apple U2", "Apple")]),
+    ("ファーウェイ自社の音響用SoC「Kirin A2（麒麟A2）」を左右に1個ずつ積む。",
+     [("Kirin A2", "Huawei Kirin A2", "Huawei"), ("麒麟A2", "Huawei Kirin A2", "Huawei")]),
+    ("加テンストレント（Tenstorrent Inc.）のカード「Blackhole p150a」を並べた。",
+     [("Blackhole p150a", "Tenstorrent Blackhole p150a", "Tenstorrent")]),
+    ("中国の低価格イヤホンでは、恒玄科技（ベステクニック）の「BES2800」が定番だ。",
+     [("BES2800", "Bestechnic BES2800", "Bestechnic")]),
+])
+def test_watch_and_earbud_chips_and_cards(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+def test_an_id_another_company_owns_or_a_longer_name_ends_is_no_repeat(nlp, finders):
+    text = ("米アップルの「A16 Bionic」は2022年のiPhoneに載った。アップルのパソコン向け「M4」と、"
+            "独BMWのスポーツカー「M4」は、検索で毎回ぶつかる。韓国サムスン電子には「Galaxy A16」という低価格スマホがある。")
+    assert chips(nlp, finders, text) == [("A16 Bionic", "Apple A16 Bionic", "Apple"), ("M4", "Apple M4", "Apple")]

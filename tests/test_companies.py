@@ -831,7 +831,8 @@ def test_industry_suffixes_after_a_founder_or_a_place(nlp, finder, text, expecte
 @pytest.mark.parametrize("text, expected", [
     # a legal form after a context alias; a kind of trading house before a name
     ("丸文(株)は純損益が赤字だった。", [("丸文", "Marubun")]),
-    ("丸文は赤字だった。", []),
+    # (丸文 alone was no name until session 7: heldout23 and heldout45 both write it so, a strict alias now)
+    ("丸文は赤字だった。", [("丸文", "Marubun")]),
     ("米半導体商社ベルクレスト・トレーディング（カリフォルニア州サンノゼ）に罰金を科した。",
      [("ベルクレスト・トレーディング", "ベルクレスト・トレーディング")]),
     # companies the writer does not name, and a piece of a list of kinds of company
@@ -906,4 +907,26 @@ def test_a_glossed_name_a_model_found_propagates(nlp, finder):
      [("東芝デバイス＆ストレージ", "Toshiba Electronic Devices & Storage"), ("加賀東芝エレクトロニクス", "Kaga Toshiba Electronics")]),
 ])
 def test_kinds_of_company_common_nouns_camps_and_credits(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese name whose characters Sudachi reads as a person's given name and surname
+    ("中国の低価格イヤホンでは、恒玄科技（ベステクニック）の製品が定番だ。",
+     [("恒玄科技", "Bestechnic"), ("ベステクニック", "Bestechnic")]),
+    ("中国の新興企業、華芯恒達科技が上場した。", [("華芯恒達科技", "華芯恒達科技")]),
+    # a one-character country prefix cues a katakana name glossed in Latin letters
+    ("米チップエージェンツ（ChipAgents）は今月、資金調達を発表した。",
+     [("チップエージェンツ", "ChipAgents"), ("ChipAgents", "ChipAgents")]),
+    ("独メルセデス・ベンツ・グループやボルボ・カーズも採用を決めている。",
+     [("メルセデス・ベンツ・グループ", "Mercedes-Benz Group"), ("ボルボ・カーズ", "Volvo Cars")]),
+    ("このほか丸文は為替差損が響いた。", [("丸文", "Marubun")]),
+    ("丸文字の看板が並ぶ。", []),
+    ("富士通クライアントコンピューティング（FCCL）、ダイナブック、VAIOといった国内勢",
+     [("富士通クライアントコンピューティング", "Fujitsu Client Computing"), ("FCCL", "Fujitsu Client Computing"),
+      ("ダイナブック", "Dynabook"), ("VAIO", "VAIO")]),
+    # Huawei's Kirin chips are not the brewer
+    ("ファーウェイの「Kirin A2」とKirin 9030を比べた。", [("ファーウェイ", "Huawei")]),
+])
+def test_chinese_names_cued_glosses_and_new_entries(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
