@@ -257,8 +257,7 @@ class ChipFinder:
                         and not self._after_intro(norm, s) \
                         and not (strength == 1 and self._named_like(norm, s, e)):
                     continue
-                if pat.needs_context and strength < 2 and _ch(norm, s - 1) in _QUOTES \
-                        and ctx.joined_owner(s) not in (None, vendor):
+                if pat.needs_context and strength < 2 and ctx.quoted_for_another(s, vendor):
                     continue  # 独BMWのスポーツカー「M4」 in an article that names Apple's M4
                 if model:
                     model = re.sub(r"\s+", " ", model)
@@ -286,19 +285,7 @@ class ChipFinder:
             owned = any(c[1] in (m.start() - 1, m.start() - 2) for c in ctx._companies(sent_start, m.start()))
             if owned and self._intro_word_re is not None and self._intro_word_re.search(norm, sent_start, sent_end):
                 intro_matches.append(m)
-        # a chip maker's quoted part number, with no chip word: テキサス・インスツルメンツ(TI)の「TPS65988」,
-        # ウルフスピードは…主力の「C3M0016120K」の値下げで
-        if self.chip_maker_kinds:
-            listed = {m.start() for m in intro_matches}
-            for m in _QUOTED_ID.finditer(norm):
-                if m.start() in listed or len(m.group("q1")) < 4 or not _has_letter_and_digit(m.group("q1").rpartition(" ")[2]):
-                    continue
-                if script_of(_ch(norm, m.start() - 1)) in ("kanji", "kata", "latin"):
-                    continue  # SSD「PM1763」, 新工場「Fab9」, コア「P870-D」: the word before says what it is
-                maker = ctx.sentence_owner(m.start())
-                company = self.gazetteer.companies.get(maker) if maker is not None else None
-                if company is not None and company.kind in self.chip_maker_kinds:
-                    intro_matches.append(m)
+        intro_matches += self._maker_part_numbers(norm, ctx, {m.start() for m in intro_matches})
         named_by_word: set[str] = set()
         for m in intro_matches:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
@@ -386,7 +373,7 @@ class ChipFinder:
                     continue
                 if _ch(norm, m.start() - 1) in _QUOTES and PROCESS_NODE.fullmatch(surface):
                     continue  # 「A16」 quoted alone may be TSMC's process as well as Apple's chip
-                if _ch(norm, m.start() - 1) in _QUOTES and ctx.joined_owner(m.start()) not in (None, vendor):
+                if ctx.quoted_for_another(m.start(), vendor):
                     continue  # 独BMWのスポーツカー「M4」: another company's thing
                 repeats.append((m.start(), m.end(), canonical, vendor, _REPEAT, 0, False))
         self._choose(repeats, taken, out)
@@ -400,6 +387,24 @@ class ChipFinder:
             mentions.append(Mention(os_, oe, LABEL, surface, canonical=canonical, vendor=vendor))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _maker_part_numbers(self, norm: str, ctx: "_Context", listed: set[int]) -> list[re.Match]:
+        """A chip maker's quoted part number needs no chip word: テキサス・インスツルメンツ(TI)の
+        「TPS65988」, ウルフスピードは…主力の「C3M0016120K」の値下げで (the maker joined by の or the
+        subject of the sentence, filed under one of ``chip_maker_kinds``)."""
+        out = []
+        if not self.chip_maker_kinds:
+            return out
+        for m in _QUOTED_ID.finditer(norm):
+            if m.start() in listed or len(m.group("q1")) < 4 or not _has_letter_and_digit(m.group("q1").rpartition(" ")[2]):
+                continue
+            if script_of(_ch(norm, m.start() - 1)) in ("kanji", "kata", "latin"):
+                continue  # SSD「PM1763」, 新工場「Fab9」, コア「P870-D」: the word before says what it is
+            maker = ctx.sentence_owner(m.start())
+            company = self.gazetteer.companies.get(maker) if maker is not None else None
+            if company is not None and company.kind in self.chip_maker_kinds:
+                out.append(m)
+        return out
 
     def _quoted_parts(self, norm: str, cands) -> list:
         """A quoted name that holds a vendor's pattern with model ids or short capitals around
@@ -699,6 +704,10 @@ class _Context:
         _, sent_start, _ = self._bounds(pos)
         before = list(self._companies(sent_start, pos))
         return before[-1][2] if before and _OWNER_GAP.fullmatch(self.norm[before[-1][1]:pos].rstrip("「『")) else None
+
+    def quoted_for_another(self, pos: int, vendor: str) -> bool:
+        """A quoted name at ``pos`` that another company than ``vendor`` owns by の."""
+        return _ch(self.norm, pos - 1) in _QUOTES and self.joined_owner(pos) not in (None, vendor)
 
     def sentence_owner(self, pos: int) -> str | None:
         """The company of the sentence that owns what is named at ``pos``: joined to it, else
