@@ -73,7 +73,7 @@ _INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次�
 _BARE_MODEL = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: (?:Pro|Max|Ultra|Plus|Elite|Lite|Mini))?"
 _SENT_END = "。!?\n"
 # a repetition is not the start of a longer name (``M4`` in ``M4 Max``)
-_NO_GRADE = r"(?! (?:Pro|Max|Ultra|Plus|Mini|Lite|Elite|Bionic|Ti|SUPER|Super)(?![A-Za-z]))"
+_NO_GRADE = r"(?! (?:Pro|Max|Ultra|Plus|Mini|Nano|Lite|Elite|Bionic|Ti|SUPER|Super)(?![A-Za-z]))"
 _QUOTES = {"「": "」", "『": "』"}
 _CODE_NAME_WORDS = re.compile(r"[A-Za-z]{4,}")
 # a quoted chip name with its katakana reading: ``RNGD(レニゲード)``
@@ -98,6 +98,8 @@ _LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|次期|先代|�
 _LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世代|次世代)(?!機)")  # 「OmniBook X」の後継機: a PC
 # and the next product after a quoted chip: 推論チップ「Metis」に続き、データセンター向けの「Europa」
 _FOLLOWS = re.compile(r"」に続(?:き|いて)、?[^「」。\n]{0,16}「(?P<q1>[^」\n]{1,30})」")
+# a grade word after a model: Orin Nano, M4 Max
+_GRADE = re.compile(r"Pro|Max|Ultra|Plus|Mini|Nano|Lite|Elite|Super")
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
 _CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
 # a Latin word and a space right before a position: 「Galaxy A16」
@@ -169,6 +171,8 @@ class ChipFinder:
         self.intro_words = tuple(patterns.get("intro_words", ()))
         self.not_model_prefixes = tuple(s.lower() for s in patterns.get("not_model_prefixes", ()))
         self.chip_maker_kinds = frozenset(patterns.get("chip_maker_kinds", ()))
+        not_owners = frozenset(patterns.get("not_chip_owner_kinds", ()))
+        self._not_owners = frozenset(c.canonical for c in gazetteer.companies.values() if c.kind in not_owners)
         self.not_part_words = frozenset(patterns.get("not_part_words", ()))
         self.intro_regex = None
         self._intro_word_re = _word_regex(self.intro_words) if self.intro_words else None
@@ -198,7 +202,8 @@ class ChipFinder:
         # company mentions in normalised offsets: (start, end, canonical)
         comp_ranges = [(nt.to_normalized(c.start), nt.to_normalized(c.end), c.canonical) for c in comp]
         sents = _sentence_starts(norm)
-        ctx = _Context(norm, sents, comp_ranges)
+        # investors, banks and research firms named near a chip are never its maker
+        ctx = _Context(norm, sents, [c for c in comp_ranges if c[2] not in self._not_owners])
         # (ns, ne, canonical, vendor, priority, strength, repeatable)
         cands: list[tuple[int, int, str, str, int, int, bool]] = []
         bare_models: dict[str, str] = {}
@@ -793,8 +798,10 @@ def _bare_model(model: str) -> str | None:
     XRING O1 → O1, DRIVE Thor → Thor, Jetson AGX Thor → Thor (the last word, a code name)."""
     if _has_letter_and_digit(model):
         return model
-    last = model.rsplit(" ", 1)[-1]
-    return last if _CODE_NAME.fullmatch(last) else None
+    words = model.split(" ")
+    if len(words) >= 2 and _GRADE.fullmatch(words[-1]) and _CODE_NAME.fullmatch(words[-2]):
+        return " ".join(words[-2:])  # Jetson Orin Nano → Orin Nano
+    return words[-1] if _CODE_NAME.fullmatch(words[-1]) else None
 
 
 def _family_and_model(name: str) -> tuple[str, str] | None:

@@ -191,8 +191,13 @@ class CompanyFinder:
         self._strong_suffixes = {nk(s) for s in r.get("strong_name_suffixes", ())}
         self._regional_suffixes = {nk(s) for s in r.get("regional_name_suffixes", ())}
         self._chinese_suffixes = frozenset(nk(x) for x in r.get("chinese_name_suffixes", ()))
+        dot_joined = "|".join(re.escape(nk(x)) for x in r.get("dot_joined_name_suffixes", ()))
+        self._dot_joined_re = re.compile(
+            r"(?<![\u30a1-\u30fa\u30fc・A-Za-z])[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*・(?:"
+            + dot_joined + r")(?![\u30a1-\u30fa\u30fc・])") if dot_joined else None
         self._countries = sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True)
         self._country_names = frozenset(self._countries)
+        self._country_dot_re = re.compile("(?:" + "|".join(re.escape(c) for c in self._countries if len(c) > 1) + ")・")
         self._country_chars = {c for c in self._countries if len(c) == 1}
         self._before = tuple(sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True))
         self._after = tuple(sorted({nk(s) for s in r["after_name_triggers"]}, key=len, reverse=True))
@@ -295,6 +300,7 @@ class CompanyFinder:
             cands += self._legal_forms(ctx)
             cands += self._trigger_rules(ctx)
             cands += self._suffix_rules(ctx)
+            cands += self._dot_joined_names(ctx)
             cands += self._latin_company_names(ctx)
             cands += self._counted_lists(ctx)
             cands += self._head_office_glosses(ctx)
@@ -322,6 +328,8 @@ class CompanyFinder:
                 continue
             if c.priority != _P_GAZ and self._after_org_word(ctx.norm.text, c.start):
                 continue  # 業界団体シリコン・ザクセン: an association, named as one
+            if c.priority != _P_GAZ and self._country_dot_re.match(ctx.norm.text, c.start):
+                continue  # オランダ・ナイメーヘンの工場: a country and a place in it
             if c.priority != _P_GAZ and ctx.norm.text.startswith(self._not_followed_any, c.end):
                 continue  # フィラデルフィア半導体株指数: part of another name (as for known names)
             if c.priority in (_P_GINZA, _P_MODEL) and "・" in ctx.norm.text[c.start:c.end] \
@@ -508,6 +516,26 @@ class CompanyFinder:
             return None
         return k
 
+    def _cued_reading(self, ctx: _Context, p: int, gs: int, ge: int) -> int | None:
+        """Start of a Latin name glossed with its katakana reading (Sparkle(スパークル)) when a firm
+        cue stands right before it or 社 right after the gloss; None when it is no such gloss."""
+        norm = ctx.norm.text
+        if not all(script_of(c) == "kata" or c in "・ー" for c in norm[gs:ge]) or ge - gs < 2:
+            return None
+        if norm.startswith(self._person_titles, ge + 1):
+            return None
+        k = p
+        while k > 0 and k > p - 40 and (norm[k - 1].isascii() and (norm[k - 1].isalnum() or norm[k - 1] in " &.-")):
+            k -= 1
+        while k < p and norm[k] == " ":
+            k += 1
+        if k >= p or not _LATIN_NAME.fullmatch(norm, k, p) or not ctx.boundary[k]:
+            return None
+        if self._looks_generic(norm[k:p]) or self.gazetteer.lookup(norm[k:p]) is not None:
+            return None  # a known name follows the gazetteer's own rules
+        cued = self._gloss_cue_re.search(norm, max(0, k - 16), k) is not None or _ch(norm, ge + 1) == "社"
+        return k if cued else None
+
     def _glosses(self, ctx: _Context, chosen: list[_Cand], taken: list[bool]) -> list[_Cand]:
         """Parenthetical glosses name one company twice: サイラスワン(CyrusOne), 三安光電(サンアン・
         オプトエレクトロニクス), アムコー・テクノロジー(Amkor Technology, Inc.). When one side is a
@@ -538,6 +566,10 @@ class CompanyFinder:
             if outer is None:  # ヒバナ・シリコン株式会社(Hibana Silicon): the legal form is in neither name
                 lf = next((x for x in self._legal_suffixes if norm.endswith(x, 0, p)), None)
                 outer = by_end.get(p - len(lf)) if lf else None
+            if outer is None:  # BomNal Silicon Co., Ltd.(ボムナル・シリコン): nor a Latin one
+                outer = next((c for k in range(max(0, p - 24), p) if (c := by_end.get(k)) is not None
+                              and (t := self._latin_legal_tail(norm, c.start, p)) is not None
+                              and norm[c.end:t].strip(" ,") == ""), None)
             inner = by_start.get(gs)
             if outer is not None and outer.priority == _P_PROPAGATED:
                 outer = None
@@ -560,6 +592,8 @@ class CompanyFinder:
                 elif inner is not None and inner.end == ge and inner.canonical is None:
                     if outer.canonical is None and script_of(norm[gs]) == "latin":
                         outer.canonical = norm[gs:ge]  # ベルクシュタイン・シリコン(Bergstein Silicon GmbH)
+                    elif outer.canonical is None and script_of(norm[outer.start]) == "latin":
+                        outer.canonical = norm[outer.start:outer.end]  # BomNal Silicon Co., Ltd.(ボムナル・シリコン)
                     inner.canonical = outer.canonical  # Lambda(ラムダ): the known side names both
                     confirm(inner)
                 continue
@@ -570,33 +604,42 @@ class CompanyFinder:
                 out.append(_Cand(cued, p, canon, _P_GLOSS))
                 out.append(_Cand(gs, ge, canon, _P_GLOSS))
                 continue
+            cued = self._cued_reading(ctx, p, gs, ge)
+            if cued is not None and inner is None and free(cued, p) and free(gs, ge):
+                # 台湾のSparkle(スパークル)や, Auradine(オーラダイン)社は: the Latin name and its reading
+                canon = norm[cued:p]
+                out.append(_Cand(cued, p, canon, _P_GLOSS))
+                out.append(_Cand(gs, ge, canon, _P_GLOSS))
+                continue
             os_ = self._gloss_outer(ctx, p)
-            if os_ is None or not free(os_, p) or not self._gloss_name_ok(ctx, os_, p):
+            # the name ends before a legal form written in Chinese: 耀芯科技股份有限公司(Glowcore...)
+            oe = next((p - len(x) for x in self._legal_suffixes if os_ is not None and norm.endswith(x, os_ + 2, p)), p)
+            if os_ is None or not free(os_, oe) or not self._gloss_name_ok(ctx, os_, oe):
                 continue
             if inner is not None and inner.end == ge:
-                if script_of(norm[gs]) != script_of(norm[p - 1]):
+                if script_of(norm[gs]) != script_of(norm[oe - 1]):
                     if inner.canonical is None:
-                        side = (gs, ge) if script_of(norm[gs]) == "latin" else (os_, p)
+                        side = (gs, ge) if script_of(norm[gs]) == "latin" else (os_, oe)
                         inner.canonical = self.gazetteer.canonical_company(norm[gs:ge]) or \
                             unicodedata.normalize("NFKC", norm[side[0]:side[1]])
-                    out.append(_Cand(os_, p, inner.canonical, _P_GLOSS))
+                    out.append(_Cand(os_, oe, inner.canonical, _P_GLOSS))
                     confirm(inner)
                 continue
             if inner is None and free(gs, ge) and self._gloss_name_ok(ctx, gs, ge):
                 name = norm[gs:ge]
-                outer_name = norm[os_:p]
+                outer_name = norm[os_:oe]
                 acronym = outer_name.isascii() and outer_name.isupper() and outer_name.isalpha() and 2 <= len(outer_name) <= 6
-                if script_of(name[0]) == "latin" and (script_of(norm[p - 1]) != "latin" or acronym) and \
+                if script_of(name[0]) == "latin" and (script_of(norm[oe - 1]) != "latin" or acronym) and \
                         (legal or name.rstrip(".").split(" ")[-1] in self._GLOSS_COMPANY_WORDS) and " " in name:
                     # ESMC(European Semiconductor Manufacturing Company): the acronym is the usual name
                     canon = outer_name if acronym else name
-                    out.append(_Cand(os_, p, canon, _P_GLOSS))
+                    out.append(_Cand(os_, oe, canon, _P_GLOSS))
                     out.append(_Cand(gs, ge, canon, _P_GLOSS))
-                elif script_of(name[0]) == "kata" and script_of(norm[p - 1]) == "kanji" and \
+                elif script_of(name[0]) == "kata" and script_of(norm[oe - 1]) == "kanji" and \
                         (suf := self._suffix_of(name)) and suf in self._strong_suffixes and len(name) > len(suf) + 1:
                     # 天河光電(テンガ・オプトエレクトロニクス): a katakana reading ending in a company word
-                    canon = unicodedata.normalize("NFKC", norm[os_:p])
-                    out.append(_Cand(os_, p, canon, _P_GLOSS))
+                    canon = unicodedata.normalize("NFKC", norm[os_:oe])
+                    out.append(_Cand(os_, oe, canon, _P_GLOSS))
                     out.append(_Cand(gs, ge, canon, _P_GLOSS))
         return out
 
@@ -1531,6 +1574,16 @@ class CompanyFinder:
                 out.append(_Cand(s0, e0, None, _P_SUFFIX))
         return [c for c in out if self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end])]
 
+    def _dot_joined_names(self, ctx: _Context) -> list[_Cand]:
+        """A katakana name joined by ・ to one of ``dot_joined_name_suffixes``: ヴァジュラ・シリコン,
+        ミカヅキ・シリコン (the dot makes a name of it; ポリシリコン is a material)."""
+        if self._dot_joined_re is None:
+            return []
+        norm = ctx.norm.text
+        return [_Cand(m.start(), m.end(), None, _P_SUFFIX) for m in self._dot_joined_re.finditer(norm)
+                if ctx.boundary[m.start()] and ctx.boundary[m.end()]
+                and m.group().split("・", 1)[0].lower() not in self._generic_heads]  # not アモルファス・シリコン
+
     def _ends_chunk(self, ctx: _Context, ti: int) -> bool:
         """True when no common noun is glued after token ``ti`` (鉄道網, 航空機, 銀行業, 自動車産業),
         except words about the company itself (社長, 本社, 株, 傘下...)."""
@@ -1597,6 +1650,8 @@ class CompanyFinder:
             name = norm[s:e]
             if name.endswith(self._not_company_suffixes) or self._looks_generic(name) or self._latin_legal_re.fullmatch(name):
                 continue  # (B.V. alone: a legal form the model took for a name)
+            if any(q in name for q in "「」『』"):
+                continue  # 絶縁フィルム「味の素…: a span across a quotation mark is no name
             if self._camp_suffixes and name.endswith(self._camp_suffixes):
                 continue  # Arm勢, 中国勢: a camp of companies
             if _COUNT_AFTER.match(norm, e) or (_ch(norm, e) == "社" and self._is_count(norm, s, e)):

@@ -792,3 +792,21 @@ def test_an_id_another_company_owns_or_a_longer_name_ends_is_no_repeat(nlp, find
     text = ("米アップルの「A16 Bionic」は2022年のiPhoneに載った。アップルのパソコン向け「M4」と、"
             "独BMWのスポーツカー「M4」は、検索で毎回ぶつかる。韓国サムスン電子には「Galaxy A16」という低価格スマホがある。")
     assert chips(nlp, finders, text) == [("A16 Bionic", "Apple A16 Bionic", "Apple"), ("M4", "Apple M4", "Apple")]
+
+
+def test_a_model_with_a_grade_word_is_named_again_without_its_family(nlp, finders):
+    text = "エヌビディアの「Jetson AGX Orin」と「Jetson Orin Nano」が定番だ。Orin Nanoの開発者キットは安い。"
+    assert chips(nlp, finders, text) == [("Jetson AGX Orin", "NVIDIA Jetson AGX Orin", "NVIDIA"),
+                                         ("Jetson Orin Nano", "NVIDIA Jetson Orin Nano", "NVIDIA"),
+                                         ("Orin Nano", "NVIDIA Jetson Orin Nano", "NVIDIA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("米シーラス・ロジックのオーディオコーデック「CS42L84」が採用された。",
+     [("CS42L84", "Cirrus Logic CS42L84", "Cirrus Logic")]),
+    # investors named between the start-up and its chip do not make it
+    ("AI半導体スタートアップの(株)ルミナコアはシリーズBで42億円を調達した。ジャフコ グループや日本政策投資銀行などが"
+     "引き受けた。推論用チップ「LC-1」を26年に出荷する。", [("LC-1", "ルミナコア LC-1", "ルミナコア")]),
+])
+def test_codecs_and_chips_of_start_ups_funded_by_investors(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

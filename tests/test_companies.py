@@ -930,3 +930,25 @@ def test_kinds_of_company_common_nouns_camps_and_credits(nlp, finder, text, expe
 ])
 def test_chinese_names_cued_glosses_and_new_entries(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Latin name glossed with its reading, after a firm cue or before 社
+    ("米カリフォルニア州のZentrix（ゼントリクス）社は資金を調達した。", [("Zentrix", "Zentrix"), ("ゼントリクス", "Zentrix")]),
+    ("台湾のKorvane（コーベイン）や中国勢のカード", [("Korvane", "Korvane"), ("コーベイン", "Korvane")]),
+    ("米国のトランプ（Trump）大統領が語った。", []),
+    # a legal form written in Chinese stays outside the name
+    ("耀芯科技股份有限公司（Glowcore Technology Co., Ltd.）　2016年設立。",
+     [("耀芯科技", "Glowcore Technology"), ("Glowcore Technology", "Glowcore Technology")]),
+    # and so does a Latin one before a katakana reading
+    ("城南市のBomNal Silicon Co., Ltd.（ボムナル・シリコン）は音声認識チップを開発した。",
+     [("BomNal Silicon", "BomNal Silicon"), ("ボムナル・シリコン", "BomNal Silicon")]),
+    # a country and a place; a span across a quotation mark
+    ("NXPは、オランダ・ナイメーヘンの工場の改修に補助金を申請中だ。", [("NXP", "NXP Semiconductors")]),
+    ("基板材料では、味の素の絶縁フィルム「味の素ビルドアップフィルム（ABF）」が不可欠だ。", [("味の素", "Ajinomoto")]),
+    # katakana names joined to シリコン by ・ (not materials)
+    ("ベンガルールのヴァジュラ・シリコンは、自社開発のマイコンを量産する。", [("ヴァジュラ・シリコン", "ヴァジュラ・シリコン")]),
+    ("ポリシリコンの価格が下がった。アモルファス・シリコンの薄膜を使う。", []),
+])
+def test_readings_chinese_legal_forms_places_and_silicon_names(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
