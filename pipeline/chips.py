@@ -61,11 +61,16 @@ _NODE_AFTER = re.compile(r"「(?P<q1>[^」\n]{1,30})」(?:は|を|も|が)[^。\
 # a company, の and a quoted model id without spaces: ``(Hygon)の「C86-7390」``
 _OWNED_ID = re.compile(r"(?<=の)「(?P<q1>[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)」")
 # the same anywhere: a chip maker's part number (ナビタスは…向けに「NV6169」を売り込み)
-_QUOTED_ID = re.compile(r"「(?P<q1>[A-Za-z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*)」")
+_QUOTED_ID = re.compile(r"「(?P<q1>[A-Za-z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*)」|『(?P<q2>[A-Za-z][A-Za-z0-9]*(?:[- ][A-Za-z0-9]+)*)』")
 # a quoted name in Latin letters: a family's pattern may sit inside it with model ids around
 _QUOTED_LATIN = re.compile(r"([「『])([A-Za-z0-9][A-Za-z0-9 ./+-]{0,39})[」』]")
-# a memory size after a chip name makes a module or a board (「Jetson AGX Orin 64GB」)
-_SIZE = re.compile(r"\d+(?:GB|TB|MB)")
+# a memory size or a mobile generation after a chip name makes a module, a board or a modem
+# feature (「Jetson AGX Orin 64GB」, Exynos 5G)
+_SIZE = re.compile(r"\d+(?:GB|TB|MB|G)")
+# the next Latin word after a family name, ending there: AURIX TC4D7
+_NEXT_WORD = re.compile(r" ([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)" + _RIGHT)
+# a model id right after a company and の, not quoted: メディアテック(聯発科技)のMT7925、
+_OWNED_BARE_ID = re.compile(r"(?<=の)(?P<b>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?=[はがをもやとだで、。)]|の)")
 # between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``
 # (and the chip word's acronym: プロセッサー(IPU)「Bow」)
 _INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?)?"
@@ -272,7 +277,11 @@ class ChipFinder:
                         bare_models[canonical] = bare
                 else:
                     canonical = f"{vendor} {pat.family}"
-                    if pat.vendor is not None:
+                    part = _NEXT_WORD.match(norm, e) if pat.vendor is not None else None
+                    if part is not None and _has_letter_and_digit(part.group(1)) and self._part_word(part.group(1)):
+                        # a family and a part number: インフィニオンのAURIX TC4D7
+                        canonical, e = f"{canonical} {part.group(1)}", part.end()
+                    elif pat.vendor is not None:
                         family_alone.append((s, pat))
                 cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
         cands += self._models_after_family(norm, sents, family_alone)
@@ -401,15 +410,22 @@ class ChipFinder:
         if not self.chip_maker_kinds:
             return out
         for m in _QUOTED_ID.finditer(norm):
-            if m.start() in listed or len(m.group("q1")) < 4 or not _has_letter_and_digit(m.group("q1").rpartition(" ")[2]):
+            name = m.group("q1") or m.group("q2")
+            if m.start() in listed or len(name) < 4 or not _has_letter_and_digit(name.rpartition(" ")[2]):
                 continue
             if script_of(_ch(norm, m.start() - 1)) in ("kanji", "kata", "latin"):
                 continue  # SSD「PM1763」, 新工場「Fab9」, コア「P870-D」: the word before says what it is
-            maker = ctx.sentence_owner(m.start())
-            company = self.gazetteer.companies.get(maker) if maker is not None else None
-            if company is not None and company.kind in self.chip_maker_kinds:
+            if self._is_chip_maker(ctx.sentence_owner(m.start())):
+                out.append(m)
+        # unquoted, right after the maker and の: インテル製のBE200, グリーンウェーブス・テクノロジーズのGAP9は
+        for m in _OWNED_BARE_ID.finditer(norm):
+            if m.start() not in listed and _has_letter_and_digit(m.group("b")) and self._is_chip_maker(ctx.joined_owner(m.start())):
                 out.append(m)
         return out
+
+    def _is_chip_maker(self, canonical: str | None) -> bool:
+        company = self.gazetteer.companies.get(canonical) if canonical is not None else None
+        return company is not None and company.kind in self.chip_maker_kinds
 
     def _quoted_parts(self, norm: str, cands) -> list:
         """A quoted name that holds a vendor's pattern with model ids or short capitals around

@@ -61,7 +61,7 @@ _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u
 # 「Oracle[ Cloud Infrastructure(OCI)]」
 # what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
 _KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(", "「": "」"}
-_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
+_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*| [A-Z]\d{2,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
 # a space no Japanese name has inside it: after hiragana, or between two kanji
 _HEADLINE_GAP = re.compile(r"[\u3041-\u309f] |[\u4e00-\u9fff] [\u4e00-\u9fff]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
@@ -328,8 +328,8 @@ class CompanyFinder:
                 continue
             if c.priority != _P_GAZ and self._after_org_word(ctx.norm.text, c.start):
                 continue  # 業界団体シリコン・ザクセン: an association, named as one
-            if c.priority != _P_GAZ and self._country_dot_re.match(ctx.norm.text, c.start):
-                continue  # オランダ・ナイメーヘンの工場: a country and a place in it
+            if c.priority not in (_P_GAZ, _P_LEGAL) and (self._country_dot_re.match(ctx.norm.text, c.start) or self._is_country(ctx, c)):
+                continue  # オランダ・ナイメーヘンの工場: a country and a place in it; 大手のデンマーク: a country
             if c.priority != _P_GAZ and ctx.norm.text.startswith(self._not_followed_any, c.end):
                 continue  # フィラデルフィア半導体株指数: part of another name (as for known names)
             if c.priority in (_P_GINZA, _P_MODEL) and "・" in ctx.norm.text[c.start:c.end] \
@@ -376,6 +376,13 @@ class CompanyFinder:
             canonical = c.canonical or self.gazetteer.canonical_company(surface) or unicodedata.normalize("NFKC", surface).replace("\n", "").replace("\r", "")
             out.append(Mention(s, e, LABEL, surface, canonical=canonical))
         return out
+
+    def _is_country(self, ctx: _Context, c: _Cand) -> bool:
+        """The candidate is a country's name (Sudachi's 地名-国 tokens, or a country prefix)."""
+        if ctx.norm.text[c.start:c.end] in self._country_names:
+            return True
+        toks = {ctx.tok_of_norm[q] for q in range(c.start, c.end)} - {-1}
+        return bool(toks) and all("地名-国" in ctx.tok_tag[t] for t in toks)
 
     def _after_org_word(self, norm: str, s: int) -> bool:
         """A word for an organisation that is not a company ends right before ``s`` (with の or not)."""
@@ -597,17 +604,13 @@ class CompanyFinder:
                     inner.canonical = outer.canonical  # Lambda(ラムダ): the known side names both
                     confirm(inner)
                 continue
+            # an unknown name introduced as a firm and glossed: オランダのアクセレラAI(Axelera AI)は (the
+            # Latin gloss is the usual name), 台湾のSparkle(スパークル)や, Auradine(オーラダイン)社は (a reading)
             cued = self._cued_gloss(ctx, p, gs, ge)
-            if cued is not None and inner is None and free(cued, p) and free(gs, ge):
-                # オランダのアクセレラAI(Axelera AI)は: an unknown name introduced as a firm
-                canon = norm[gs:ge]
-                out.append(_Cand(cued, p, canon, _P_GLOSS))
-                out.append(_Cand(gs, ge, canon, _P_GLOSS))
-                continue
-            cued = self._cued_reading(ctx, p, gs, ge)
-            if cued is not None and inner is None and free(cued, p) and free(gs, ge):
-                # 台湾のSparkle(スパークル)や, Auradine(オーラダイン)社は: the Latin name and its reading
+            canon = norm[gs:ge]
+            if cued is None and (cued := self._cued_reading(ctx, p, gs, ge)) is not None:
                 canon = norm[cued:p]
+            if cued is not None and inner is None and free(cued, p) and free(gs, ge):
                 out.append(_Cand(cued, p, canon, _P_GLOSS))
                 out.append(_Cand(gs, ge, canon, _P_GLOSS))
                 continue
@@ -983,6 +986,8 @@ class CompanyFinder:
             return False  # Xiaomi 17, Intel 18A: a phone, a process node
         if norm.startswith(self._camp_suffixes, e):
             return False  # Arm勢: the companies of a camp
+        if fs == "kata" and prev.isdigit():
+            return False  # 32ギガバイトのメモリー: a unit after a number, not GIGABYTE
         if nxt == "・" and norm.endswith("ファンド", 0, self._katalatin_forward(norm, e + 1)):
             return False  # サムスン・カタリスト・ファンド: a fund named after the company
         if fs == "kata" and ps == "kata":

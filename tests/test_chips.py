@@ -810,3 +810,19 @@ def test_a_model_with_a_grade_word_is_named_again_without_its_family(nlp, finder
 ])
 def test_codecs_and_chips_of_start_ups_funded_by_investors(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("独インフィニオン テクノロジーズのAURIX TC4D7を併用する。",
+     [("AURIX TC4D7", "Infineon Technologies AURIX TC4D7", "Infineon Technologies")]),
+    # a chip maker's bare id after の
+    ("無線LANは台湾メディアテック（聯発科技）のMT7925、有線LANは台湾リアルテックのRTL8125BGだ。",
+     [("MT7925", "MediaTek MT7925", "MediaTek"), ("RTL8125BG", "Realtek Semiconductor RTL8125BG", "Realtek Semiconductor")]),
+    ("無線LANにはインテル製のBE200を採用した。", [("BE200", "Intel BE200", "Intel")]),
+    ("CXLメモリーはマイクロンの『CZ120』などです。", [("CZ120", "Micron CZ120", "Micron")]),
+    # not architectures, process nodes or a mobile generation
+    ("AMDのZen5とインテルのXe3、TSMCのN2を比べた。", []),
+    ("サムスンのExynos 2600 5Gモデムを使う。", [("Exynos 2600", "Samsung Electronics Exynos 2600", "Samsung Electronics")]),
+])
+def test_part_numbers_after_a_family_or_a_chip_maker(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

@@ -952,3 +952,21 @@ def test_chinese_names_cued_glosses_and_new_entries(nlp, finder, text, expected)
 ])
 def test_readings_chinese_legal_forms_places_and_silicon_names(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country is no company, even after 大手の
+    ("補聴器世界大手のデンマークのデマント（Demant）が出資した。", [("デマント", "Demant"), ("Demant", "Demant")]),
+    # (a legal form still makes a company of a country's name)
+    ("株式会社トーゴの機器メンテナンスを継承した。", [("トーゴ", "トーゴ")]),
+    # a katakana name before 電子
+    ("名古屋市のソラカゼ電子は宇宙用エッジAIチップを開発した。", [("ソラカゼ電子", "ソラカゼ電子")]),
+    # a maker's name at the head of a quoted product; a site named like its operator
+    ("独自チップ「V5」を「vivo X300」シリーズに組み込んだ。", []),
+    ("価格比較サイト「価格.com」を運営するカカクコムが集計した。", [("カカクコム", "Kakaku.com")]),
+    # a unit after a number is not the card maker the document names
+    ("RTX 5090は32ギガバイトのメモリーを積む。台湾ギガバイト（GIGABYTE）製のカードだ。",
+     [("ギガバイト", "Gigabyte Technology"), ("GIGABYTE", "Gigabyte Technology")]),
+])
+def test_countries_electronics_names_and_products_named_after_makers(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
