@@ -78,7 +78,9 @@ _INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次�
 _BARE_MODEL = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: (?:Pro|Max|Ultra|Plus|Elite|Lite|Mini))?"
 _SENT_END = "。!?\n"
 # a repetition is not the start of a longer name (``M4`` in ``M4 Max``)
-_NO_GRADE = r"(?! (?:Pro|Max|Ultra|Plus|Mini|Nano|Lite|Elite|Bionic|Ti|SUPER|Super)(?![A-Za-z]))"
+# grade words after a model: Orin Nano, M4 Max
+_GRADE_WORDS = "Pro|Max|Ultra|Plus|Mini|Nano|Lite|Elite|Super"
+_NO_GRADE = r"(?! (?:" + _GRADE_WORDS + r"|Bionic|Ti|SUPER)(?![A-Za-z]))"
 _QUOTES = {"「": "」", "『": "』"}
 _CODE_NAME_WORDS = re.compile(r"[A-Za-z]{4,}")
 # a quoted chip name with its katakana reading: ``RNGD(レニゲード)``
@@ -103,10 +105,9 @@ _LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|次期|先代|�
 _LINEAGE_BEFORE = re.compile(r"「(?P<q1>[^」\n]{1,30})」の(?:後継|前世代|次世代)(?!機)")  # 「OmniBook X」の後継機: a PC
 # and the next product after a quoted chip: 推論チップ「Metis」に続き、データセンター向けの「Europa」
 _FOLLOWS = re.compile(r"」に続(?:き|いて)、?[^「」。\n]{0,16}「(?P<q1>[^」\n]{1,30})」")
-# a grade word after a model: Orin Nano, M4 Max
-_GRADE = re.compile(r"Pro|Max|Ultra|Plus|Mini|Nano|Lite|Elite|Super")
+_GRADE = re.compile(_GRADE_WORDS)
 # a model that is a code name, said alone once its family has been written: DRIVE Thor ... Thor
-_CODE_NAME = re.compile(r"(?!(?:Nano|Pro|Max|Ultra|Plus|Mini|Lite|Elite|Super|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
+_CODE_NAME = re.compile(r"(?!(?:" + _GRADE_WORDS + r"|Auto|Edge|Cloud|One)$)[A-Z][a-z]{3,}")
 # a Latin word and a space right before a position: 「Galaxy A16」
 _LATIN_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9]*) \Z")
 # a bare model id as a subject or object (910Cが, 950は, 910Bも), not an amount (950億)
@@ -719,12 +720,16 @@ class _Context:
         win, _, end = self._bounds(pos)
         return regex.search(self.norm, win, end) is not None
 
+    def _joins(self, company: tuple[int, int, str], pos: int) -> bool:
+        """``company`` is joined to what is named at ``pos``: ``Xの推論チップ``, ``X製の「…」``,
+        ``Xのスポーツカー「…」``."""
+        return _OWNER_GAP.fullmatch(self.norm[company[1]:pos].rstrip("「『")) is not None
+
     def joined_owner(self, pos: int) -> str | None:
-        """The company joined to what is named at ``pos`` in its sentence (``Xの「…」``,
-        ``X製の「…」``, ``Xのスポーツカー「…」``), else None."""
+        """The company of the sentence joined to what is named at ``pos``, else None."""
         _, sent_start, _ = self._bounds(pos)
         before = list(self._companies(sent_start, pos))
-        return before[-1][2] if before and _OWNER_GAP.fullmatch(self.norm[before[-1][1]:pos].rstrip("「『")) else None
+        return before[-1][2] if before and self._joins(before[-1], pos) else None
 
     def quoted_for_another(self, pos: int, vendor: str) -> bool:
         """A quoted name at ``pos`` that another company than ``vendor`` owns by の."""
@@ -734,7 +739,10 @@ class _Context:
         """The company of the sentence that owns what is named at ``pos``: joined to it, else
         the sentence's subject (``Xは…「…」``); None without one."""
         _, sent_start, _ = self._bounds(pos)
-        return self.joined_owner(pos) or self._last_subject(list(self._companies(sent_start, pos)))
+        before = list(self._companies(sent_start, pos))
+        if before and self._joins(before[-1], pos):
+            return before[-1][2]
+        return self._last_subject(before)
 
     def owner(self, s: int, intro: int, end: int | None = None) -> str | None:
         """The company a chip named at ``s`` (chip word at ``intro``, name ending at ``end``)
@@ -750,7 +758,7 @@ class _Context:
             return self._document_subject(intro)
         # joined to the chip word: ``Xの推論チップ``, ``X製SoC``
         last = before[-1]
-        if last[1] >= sent_start and _OWNER_GAP.fullmatch(self.norm[last[1]:intro]):
+        if last[1] >= sent_start and self._joins(last, intro):
             return last[2]
         # the subject of the sentence, else of the last sentence before it that names a company:
         # ``Xは、…チップ「…」``; ``ルネサスは…米ウルフスピード…。…MPU「RZ/V2H」``

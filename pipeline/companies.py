@@ -570,9 +570,10 @@ class CompanyFinder:
                 continue  # ローム(連結)|2,400億円: a table cell's note (a segment), not a second name
             gs, ge, legal = g
             outer = by_end.get(p)
-            if outer is None:  # ヒバナ・シリコン株式会社(Hibana Silicon): the legal form is in neither name
-                lf = next((x for x in self._legal_suffixes if norm.endswith(x, 0, p)), None)
-                outer = by_end.get(p - len(lf)) if lf else None
+            # a legal form before the parenthesis is in neither name: ヒバナ・シリコン株式会社(Hibana Silicon)
+            lf = next((x for x in self._legal_suffixes if norm.endswith(x, 0, p)), None)
+            if outer is None and lf is not None:
+                outer = by_end.get(p - len(lf))
             if outer is None:  # BomNal Silicon Co., Ltd.(ボムナル・シリコン): nor a Latin one
                 outer = next((c for k in range(max(0, p - 24), p) if (c := by_end.get(k)) is not None
                               and (t := self._latin_legal_tail(norm, c.start, p)) is not None
@@ -615,8 +616,8 @@ class CompanyFinder:
                 out.append(_Cand(gs, ge, canon, _P_GLOSS))
                 continue
             os_ = self._gloss_outer(ctx, p)
-            # the name ends before a legal form written in Chinese: 耀芯科技股份有限公司(Glowcore...)
-            oe = next((p - len(x) for x in self._legal_suffixes if os_ is not None and norm.endswith(x, os_ + 2, p)), p)
+            # (耀芯科技股份有限公司(Glowcore...): the name ends before it)
+            oe = p - len(lf) if lf is not None and os_ is not None and p - len(lf) >= os_ + 2 else p
             if os_ is None or not free(os_, oe) or not self._gloss_name_ok(ctx, os_, oe):
                 continue
             if inner is not None and inner.end == ge:
