@@ -33,7 +33,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Iterator, NamedTuple, Sequence
 
 from .gazetteer import Gazetteer, script_of, strict_form_ok
 from .mention import Mention
@@ -129,6 +129,26 @@ _LATIN_GLOSS = re.compile(r"(?P<name>[^()\s][^()]{0,19})\((?P<gloss>" + _LATIN_W
 _NAMED, _PATTERN, _INTRO, _REPEAT = 0, 1, 2, 3
 
 
+class _Candidate(NamedTuple):
+    """A possible chip in normalised offsets; ``strength``: how well the context supports the vendor
+    (0-2); ``repeatable``: its other occurrences in the document are the same chip."""
+    start: int
+    end: int
+    canonical: str
+    vendor: str
+    priority: int
+    strength: int
+    repeatable: bool
+
+
+class _Chosen(NamedTuple):
+    start: int
+    end: int
+    canonical: str
+    vendor: str
+    repeatable: bool
+
+
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     vendor: str | None
@@ -203,19 +223,37 @@ class ChipFinder:
             return []
         nt = normalize_with_map(text)
         norm = nt.text
+        low = nt.lowercased().text
         comp = sorted((m for m in companies if m.label == "COMPANY"), key=lambda m: m.start)
-        comp_orig_ends = [c.end for c in comp]
         # company mentions in normalised offsets: (start, end, canonical)
         comp_ranges = [(nt.to_normalized(c.start), nt.to_normalized(c.end), c.canonical) for c in comp]
         sents = _sentence_starts(norm)
         # investors, banks and research firms named near a chip are never its maker
         ctx = _Context(norm, sents, [c for c in comp_ranges if c[2] not in self._not_owners])
-        # (ns, ne, canonical, vendor, priority, strength, repeatable)
-        cands: list[tuple[int, int, str, str, int, int, bool]] = []
-        bare_models: dict[str, str] = {}
-        family_alone: list[tuple[int, _Pattern]] = []  # Ascend, 昇騰: a family named without a model
-        # named chips from the gazetteer
-        low = nt.lowercased().text
+        cands = self._named_candidates(norm, low)
+        found, bare_models, family_alone = self._pattern_candidates(text, nt, comp, ctx)
+        cands += found
+        cands += self._models_after_family(norm, sents, family_alone)
+        cands += self._quoted_parts(norm, cands)
+        named_by_word: set[str] = set()
+        cands = self._intro_candidates(norm, low, ctx, cands, named_by_word)
+        # a chip never overlaps a company mention: their characters start out taken
+        taken = [False] * (len(norm) + 1)
+        for cs, ce, _ in comp_ranges:
+            for k in range(cs, ce):
+                taken[k] = True
+        out: list[_Chosen] = []
+        self._choose(cands, taken, out)
+        # a successor or predecessor named next to a chip: 「Metis」の後継となる「Europa」,
+        # 「Blackhole」は、前世代の「Wormhole」に比べ, 新型GPU「C600」…前世代のC500
+        self._choose(self._lineage(norm, sents, out, named_by_word), taken, out)
+        _follow_family(norm, out)
+        self._choose(self._repeats(norm, ctx, out, bare_models, named_by_word, comp_ranges), taken, out)
+        return _to_mentions(text, nt, out)
+
+    def _named_candidates(self, norm: str, low: str) -> list[_Candidate]:
+        """Named chips from the gazetteer, longest first at each position, not inside a Latin word."""
+        cands = []
         i = 0
         while i < len(low):
             step = 1
@@ -227,10 +265,21 @@ class ChipFinder:
                     continue
                 if script_of(_ch(norm, i - 1)) == "latin" or script_of(_ch(norm, end)) == "latin":
                     continue
-                cands.append((i, end, entry.canonical, entry.vendor, _NAMED, 2, True))
+                cands.append(_Candidate(i, end, entry.canonical, entry.vendor, _NAMED, 2, True))
                 step = end - i
                 break
             i += step
+        return cands
+
+    def _pattern_candidates(self, text: str, nt, comp: Sequence[Mention], ctx: "_Context"):
+        """Vendors' model-number patterns, with how well the context supports the vendor; also
+        the canonical of each family model's bare id (B580 of Arc B580) and the families named
+        without a model (Ascend, 昇騰)."""
+        norm = nt.text
+        comp_orig_ends = [c.end for c in comp]
+        cands: list[_Candidate] = []
+        bare_models: dict[str, str] = {}
+        family_alone: list[tuple[int, _Pattern]] = []
         for pat in self.patterns:
             for m in _left_bounded(pat.regex, norm):
                 s, e = m.span()
@@ -284,25 +333,32 @@ class ChipFinder:
                         canonical, e = f"{canonical} {part.group(1)}", part.end()
                     elif pat.vendor is not None:
                         family_alone.append((s, pat))
-                cands.append((s, e, canonical, vendor, _PATTERN, strength, repeatable))
-        cands += self._models_after_family(norm, sents, family_alone)
-        cands += self._quoted_parts(norm, cands)
-        # model ids named by a chip word: 推論チップ「HX-7」, SoC X1
-        intro_matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
-        # a process node right before a quoted id (5ナノメートルの「S32N55」) introduces a chip too
-        intro_matches += list(_NODE_INTRO.finditer(norm))
-        # and so does a process node it is made in: 「Ara」は3ナノで製造し
-        intro_matches += list(_NODE_AFTER.finditer(norm))
+                cands.append(_Candidate(s, e, canonical, vendor, _PATTERN, strength, repeatable))
+        return cands, bare_models, family_alone
+
+    def _intro_matches(self, norm: str, ctx: "_Context") -> list[re.Match]:
+        """Where a chip is introduced rather than recognised by its form: an id after a chip word
+        (推論チップ「HX-7」, SoC X1), a process node (5ナノメートルの「S32N55」, 「Ara」は3ナノで製造し),
+        a company's quoted id in a sentence about chips, a chip maker's part number."""
+        matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
+        matches += list(_NODE_INTRO.finditer(norm))
+        matches += list(_NODE_AFTER.finditer(norm))
         # a company's quoted model id in a sentence about chips: 海光信息技術(Hygon)の「C86-7390」
         for m in _OWNED_ID.finditer(norm):
             _, sent_start, sent_end = ctx._bounds(m.start())
             # the company ends right before の, or before the ) of its gloss
             owned = any(c[1] in (m.start() - 1, m.start() - 2) for c in ctx._companies(sent_start, m.start()))
             if owned and self._intro_word_re is not None and self._intro_word_re.search(norm, sent_start, sent_end):
-                intro_matches.append(m)
-        intro_matches += self._maker_part_numbers(norm, ctx, {m.start() for m in intro_matches})
-        named_by_word: set[str] = set()
-        for m in intro_matches:
+                matches.append(m)
+        matches += self._maker_part_numbers(norm, ctx, {m.start() for m in matches})
+        return matches
+
+    def _intro_candidates(self, norm: str, low: str, ctx: "_Context", cands: list[_Candidate],
+                          named_by_word: set[str]) -> list[_Candidate]:
+        """``cands`` and the chips introduced (see _intro_matches), with the company the sentence is
+        about as vendor; a quoted name that holds a pattern's match replaces it. Names without a
+        digit taken this way are added to ``named_by_word``."""
+        for m in self._intro_matches(norm, ctx):
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             model = m.group(group)
             s, e = m.span(group)
@@ -337,46 +393,31 @@ class ChipFinder:
             # a quoted name that begins with a vendor's pattern is that vendor's chip, whole:
             # SoC「Snapdragon Ride Elite」, not the family name Snapdragon alone
             if quoted_after_word:
-                inner = [c for c in cands if c[4] == _PATTERN and c[0] == s and c[1] < e]
+                inner = [c for c in cands if c.priority == _PATTERN and c.start == s and c.end < e]
                 if inner:
-                    vendor = inner[0][3]
+                    vendor = inner[0].vendor
                     cands = [c for c in cands if c not in inner]
-            cands.append((s, e, f"{vendor} {model}", vendor, _INTRO, 1, True))
+            cands.append(_Candidate(s, e, f"{vendor} {model}", vendor, _INTRO, 1, True))
             if reading:
-                cands.append((*reading, f"{vendor} {model}", vendor, _INTRO, 1, False))
-        # a chip never overlaps a company mention: their characters start out taken
-        taken = [False] * (len(norm) + 1)
-        for cs, ce, _ in comp_ranges:
-            for k in range(cs, ce):
-                taken[k] = True
-        out: list[tuple[int, int, str, str, bool]] = []
-        self._choose(cands, taken, out)
-        # a successor or predecessor named next to a chip: 「Metis」の後継となる「Europa」,
-        # 「Blackhole」は、前世代の「Wormhole」に比べ, 新型GPU「C600」…前世代のC500
-        self._choose(self._lineage(norm, sents, out, named_by_word), taken, out)
-        # a bare id is the chip the document names with its family: B580 after 「Arc B580」 is
-        # Intel's, whatever a vendor-less pattern guessed from the context
-        with_family: dict[str, set[tuple[str, str]]] = {}
-        for s, e, canonical, vendor, _ in out:
-            family_model = _family_and_model(norm[s:e])
-            if family_model is not None:
-                with_family.setdefault(family_model[1], set()).add((canonical, vendor))
-        for k, (s, e, canonical, vendor, repeatable) in enumerate(out):
-            named = with_family.get(norm[s:e])
-            if named is not None and len(named) == 1 and (canonical, vendor) not in named:
-                out[k] = (s, e, *next(iter(named)), repeatable)
-        # document consistency: other occurrences of a model id that is a chip here
+                cands.append(_Candidate(*reading, f"{vendor} {model}", vendor, _INTRO, 1, False))
+        return cands
+
+    def _repeats(self, norm: str, ctx: "_Context", out: list[_Chosen], bare_models: dict[str, str],
+                 named_by_word: set[str], comp_ranges) -> list[_Candidate]:
+        """Document consistency: the other occurrences of an id that is a chip here (and of the
+        bare id or the model of a family chip: 「Kagura K2」, later K2 alone), where one chip has it."""
         seen: dict[str, set[tuple[str, str]]] = {}
         for s, e, canonical, vendor, repeatable in out:
+            if not repeatable:
+                continue
             surface = norm[s:e]
-            if repeatable and (_has_letter_and_digit(surface) or surface in named_by_word) \
-                    and surface.lower() not in self.stop:
+            if (_has_letter_and_digit(surface) or surface in named_by_word) and surface.lower() not in self.stop:
                 seen.setdefault(surface, set()).add((canonical, vendor))
-            if repeatable and canonical in bare_models:
+            if canonical in bare_models:
                 seen.setdefault(bare_models[canonical], set()).add((canonical, vendor))
             family_model = _family_and_model(surface)
-            if repeatable and family_model is not None and family_model[1].lower() not in self.stop:
-                seen.setdefault(family_model[1], set()).add((canonical, vendor))  # 「Kagura K2」, later K2 alone
+            if family_model is not None and family_model[1].lower() not in self.stop:
+                seen.setdefault(family_model[1], set()).add((canonical, vendor))
         repeats = []
         comp_ends = {ce for _, ce, _ in comp_ranges}
         for surface, norms in seen.items():
@@ -390,18 +431,8 @@ class ChipFinder:
                     continue  # 「A16」 quoted alone may be TSMC's process as well as Apple's chip
                 if ctx.quoted_for_another(m.start(), vendor):
                     continue  # 独BMWのスポーツカー「M4」: another company's thing
-                repeats.append((m.start(), m.end(), canonical, vendor, _REPEAT, 0, False))
-        self._choose(repeats, taken, out)
-        mentions = []
-        for s, e, canonical, vendor, _ in out:
-            os_, oe = nt.to_original(s, e)
-            surface = text[os_:oe]
-            while surface and surface[-1].isspace():
-                oe -= 1
-                surface = surface[:-1]
-            mentions.append(Mention(os_, oe, LABEL, surface, canonical=canonical, vendor=vendor))
-        mentions.sort(key=lambda m: m.start)
-        return mentions
+                repeats.append(_Candidate(m.start(), m.end(), canonical, vendor, _REPEAT, 0, False))
+        return repeats
 
     def _maker_part_numbers(self, norm: str, ctx: "_Context", listed: set[int]) -> list[re.Match]:
         """A chip maker's quoted part number needs no chip word: テキサス・インスツルメンツ(TI)の
@@ -428,12 +459,12 @@ class ChipFinder:
         company = self.gazetteer.companies.get(canonical) if canonical is not None else None
         return company is not None and company.kind in self.chip_maker_kinds
 
-    def _quoted_parts(self, norm: str, cands) -> list:
+    def _quoted_parts(self, norm: str, cands: Sequence[_Candidate]) -> list[_Candidate]:
         """A quoted name that holds a vendor's pattern with model ids or short capitals around
         it is that chip, whole: 「Agilex 5 A5ED065」, 「RT PolarFire RTPF500T」, 「PIC32CZ CA」
         (not 「GB200 NVL72」, a rack; not 「Jetson AGX Orin 64GB」, a module)."""
         out = []
-        patterns = [c for c in cands if c[4] == _PATTERN and c[6]]  # a vendor's own pattern
+        patterns = [c for c in cands if c.priority == _PATTERN and c.repeatable]  # a vendor's own pattern
         if not patterns:
             return out
         for q in _QUOTED_LATIN.finditer(norm):
@@ -447,7 +478,7 @@ class ChipFinder:
                 extra = (before + after).split()
                 if extra and all(self._part_word(w) for w in extra):
                     whole = f"{vendor} {before}{canonical[len(vendor) + 1:]}{after}"
-                    out.append((qs, qe, whole, vendor, prio, strength, repeatable))
+                    out.append(_Candidate(qs, qe, whole, vendor, prio, strength, repeatable))
         return out
 
     def _part_word(self, word: str) -> bool:
@@ -460,7 +491,7 @@ class ChipFinder:
             return _MODEL_ID.fullmatch(word) is not None
         return word.isascii() and word.isupper() and 2 <= len(word) <= 3 and word not in self.not_part_words
 
-    def _lineage(self, norm: str, sents: list[int], out, named_by_word: set[str]):
+    def _lineage(self, norm: str, sents: list[int], out: Sequence[_Chosen], named_by_word: set[str]) -> list[_Candidate]:
         """Chips named next to a chip already found, with its vendor: its katakana reading, the
         next item of a quoted list, and successors or predecessors in the same sentence or the
         one before it."""
@@ -475,18 +506,18 @@ class ChipFinder:
                 r = _LATIN_GLOSS_AFTER.match(norm, ce)
                 r = r if r is not None and self._latin_gloss_ok(r.group(1)) else None
             if r:
-                cands.append((r.start(1), r.end(1), canonical, vendor, _INTRO, 1, False))
+                cands.append(_Candidate(r.start(1), r.end(1), canonical, vendor, _INTRO, 1, False))
             # the next item of a quoted list: SoC「CV72S」や「N1-655」
             li = _LIST_NEXT.match(norm, ce + close) if close else None
             if li:
                 name = li.group(1)
                 completed = self._family_completion(canonical, vendor, name)
                 if completed is not None:  # 「Snapdragon X Elite」と「X Plus」: the family said once
-                    cands.append((li.start(1), li.end(1), completed, vendor, _INTRO, 1, True))
+                    cands.append(_Candidate(li.start(1), li.end(1), completed, vendor, _INTRO, 1, True))
                 elif self._model_like(name, quoted=True) or self._name_like(name):
                     if not _has_letter_and_digit(name):
                         named_by_word.add(name)
-                    cands.append((li.start(1), li.end(1), f"{vendor} {name}", vendor, _INTRO, 1, True))
+                    cands.append(_Candidate(li.start(1), li.end(1), f"{vendor} {name}", vendor, _INTRO, 1, True))
         # a sibling: another quoted model of a family a chip found here belongs to, written the
         # same way (「Kagura K2」, later 『Kagura K3』; not 『Kagura SDK 2.0』)
         families: dict[tuple[str, str], set[str]] = {}
@@ -501,7 +532,7 @@ class ChipFinder:
                 vendors = families.get((family, _shape(model))) if family else None
                 if vendors is not None and len(vendors) == 1:
                     vendor = next(iter(vendors))
-                    cands.append((m.start(2), m.end(2), f"{vendor} {m.group(2)}", vendor, _INTRO, 1, True))
+                    cands.append(_Candidate(m.start(2), m.end(2), f"{vendor} {m.group(2)}", vendor, _INTRO, 1, True))
         # and the same maker's ids written like a chip found here (KM-30 found: KM-20, KM-40, KM-10L;
         # MI300X found: MI355X), the letters of a series and as many digits
         series: dict[tuple[str, int], set[str]] = {}
@@ -515,7 +546,7 @@ class ChipFinder:
             vendor = next(iter(vendors))
             pattern = re.compile(_LEFT + re.escape(prefix) + r"\d{" + str(digits) + r"}[A-Z]{0,2}" + _RIGHT)
             for m in pattern.finditer(norm):
-                cands.append((m.start(), m.end(), f"{vendor} {m.group()}", vendor, _INTRO, 1, True))
+                cands.append(_Candidate(m.start(), m.end(), f"{vendor} {m.group()}", vendor, _INTRO, 1, True))
         for m in [*_LINEAGE.finditer(norm), *_LINEAGE_BEFORE.finditer(norm), *_FOLLOWS.finditer(norm)]:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             name = m.group(group)
@@ -528,27 +559,27 @@ class ChipFinder:
                 continue
             if not self._model_like(name, quoted=quoted) and not (quoted and self._name_like(name)):
                 continue
-            if m.re is _FOLLOWS and not any(c[1] == m.start() for c in found):
+            if m.re is _FOLLOWS and not any(c.end == m.start() for c in found):
                 continue  # スマホ「Xiaomi 17」に続いてEV「YU7」: what it follows is no chip
             k = bisect_right(sents, s) - 1
             start = sents[k] if sents else 0
             lo = sents[max(0, k - 1)] if sents else 0
             # the chips of the same sentence, else of the one before
-            near = [c for c in found if start <= c[0] < s or s < c[0] < _sentence_end(norm, e)] or \
-                [c for c in found if lo <= c[0] < start]
-            vendors = {c[3] for c in near}
+            near = [c for c in found if start <= c.start < s or s < c.start < _sentence_end(norm, e)] or \
+                [c for c in found if lo <= c.start < start]
+            vendors = {c.vendor for c in near}
             if len(vendors) != 1:
                 continue
             vendor = vendors.pop()
             if not _has_letter_and_digit(name):
                 named_by_word.add(name)
-            cands.append((s, e, f"{vendor} {name}", vendor, _INTRO, 1, True))
+            cands.append(_Candidate(s, e, f"{vendor} {name}", vendor, _INTRO, 1, True))
             if reading:
-                cands.append((*reading, f"{vendor} {name}", vendor, _INTRO, 1, False))
+                cands.append(_Candidate(*reading, f"{vendor} {name}", vendor, _INTRO, 1, False))
         return cands
 
     @staticmethod
-    def _models_after_family(norm: str, sents: list[int], family_alone: list[tuple[int, "_Pattern"]]):
+    def _models_after_family(norm: str, sents: list[int], family_alone: list[tuple[int, _Pattern]]) -> list[_Candidate]:
         """Bare ids right after a family is named alone, in its sentence or the next, that the
         family's pattern takes: 昇騰です。Ascendの中では今は910Cが…来年は950が…910Bも."""
         cands = []
@@ -558,7 +589,7 @@ class ChipFinder:
             for m in _BARE_ID.finditer(norm, fs, end):
                 canonical = _family_model(pat, pat.vendor, m.group(1))
                 if canonical is not None:
-                    cands.append((m.start(1), m.end(1), canonical, pat.vendor, _INTRO, 1, True))
+                    cands.append(_Candidate(m.start(1), m.end(1), canonical, pat.vendor, _INTRO, 1, True))
         return cands
 
     def _family_completion(self, canonical: str, vendor: str, name: str) -> str | None:
@@ -575,17 +606,16 @@ class ChipFinder:
         return None
 
     @staticmethod
-    def _choose(cands, taken, out) -> None:
+    def _choose(cands: Sequence[_Candidate], taken: list[bool], out: list[_Chosen]) -> None:
         """Named chips and patterns before chips named by a chip word or repeated; then the
         longest, named before pattern, earliest, best-supported vendor. No overlap with
         companies or with each other."""
-        for s, e, canonical, vendor, _prio, _strength, repeatable in sorted(
-                cands, key=lambda c: (c[4] >= _INTRO, -(c[1] - c[0]), c[4], c[0], -c[5])):
-            if any(taken[s:e]):
+        for c in sorted(cands, key=lambda c: (c.priority >= _INTRO, -(c.end - c.start), c.priority, c.start, -c.strength)):
+            if any(taken[c.start:c.end]):
                 continue
-            for k in range(s, e):
+            for k in range(c.start, c.end):
                 taken[k] = True
-            out.append((s, e, canonical, vendor, repeatable))
+            out.append(_Chosen(c.start, c.end, c.canonical, c.vendor, c.repeatable))
 
     @staticmethod
     def _ends_longer_name(norm: str, s: int, comp_ends: set[int]) -> bool:
@@ -769,6 +799,34 @@ class _Context:
         if subject is None and _ANAPHOR_SUBJECT.search(self.norm, sent_start, intro):
             subject = self._last_subject([c for c in before if c[1] <= sent_start])
         return subject if subject is not None else last[2]
+
+
+def _follow_family(norm: str, out: list[_Chosen]) -> None:
+    """A bare id is the chip the document names with its family: B580 after 「Arc B580」 is
+    Intel's, whatever a vendor-less pattern guessed from the context."""
+    with_family: dict[str, set[tuple[str, str]]] = {}
+    for c in out:
+        family_model = _family_and_model(norm[c.start:c.end])
+        if family_model is not None:
+            with_family.setdefault(family_model[1], set()).add((c.canonical, c.vendor))
+    for k, c in enumerate(out):
+        named = with_family.get(norm[c.start:c.end])
+        if named is not None and len(named) == 1 and (c.canonical, c.vendor) not in named:
+            out[k] = c._replace(canonical=next(iter(named))[0], vendor=next(iter(named))[1])
+
+
+def _to_mentions(text: str, nt, out: Sequence[_Chosen]) -> list[Mention]:
+    """The chips chosen, in original offsets and without trailing space, in text order."""
+    mentions = []
+    for s, e, canonical, vendor, _ in out:
+        os_, oe = nt.to_original(s, e)
+        surface = text[os_:oe]
+        while surface and surface[-1].isspace():
+            oe -= 1
+            surface = surface[:-1]
+        mentions.append(Mention(os_, oe, LABEL, surface, canonical=canonical, vendor=vendor))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
 
 
 def _split_reading(name: str, s: int) -> tuple[str, int, tuple[int, int] | None]:
