@@ -85,6 +85,10 @@ _QUOTES = {"「": "」", "『": "』"}
 _CODE_NAME_WORDS = re.compile(r"[A-Za-z]{4,}")
 # a quoted chip name with its katakana reading: ``RNGD(レニゲード)``
 _READING = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9]+)*)\((?P<reading>[\u30a1-\u30fa\u30fc・]{2,})\)")
+# the same with its abbreviation: ``WiseEye2(WE2)``
+_ABBREVIATED = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9]+)*)\((?P<reading>[A-Z][A-Za-z0-9]{1,7})\)")
+# a model id's letters and its final number: KND-A|2, MI|300X
+_SERIES_PREFIX = re.compile(r"(.*[A-Za-z-])\d+[A-Za-z]{0,2}")
 # a family name that goes on with another capitalised word names something else
 _NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
 # a chip name without digits, quoted after a chip word: ``Metis``, ``AmpereOne``, ``Snapdragon Ride Elite``
@@ -201,6 +205,8 @@ class ChipFinder:
         self._not_owners = frozenset(c.canonical for c in gazetteer.companies.values() if c.kind in not_owners)
         self.not_part_words = frozenset(patterns.get("not_part_words", ()))
         self.intro_regex = None
+        not_intro = patterns.get("not_intro_words", ())
+        self._not_intro_re = _word_regex(not_intro) if not_intro else None
         self._intro_word_re = _word_regex(self.intro_words) if self.intro_words else None
         if self.intro_words:
             ordered = sorted(self.intro_words, key=len, reverse=True)
@@ -306,6 +312,8 @@ class ChipFinder:
                     strength = 2
                 elif near == vendor:
                     strength = 2
+                elif pat.needs_context and ctx.sentence_owner(s) == vendor:
+                    strength = 2  # 紫光展鋭(UNISOC)は低価格機向けのT606で: the vendor is the sentence's subject
                 elif pat.needs_context or pat.context is not None:
                     if ctx.company_in_window(s, vendor) or (pat.context is not None and ctx.words_in_window(s, pat.context)):
                         strength = 1
@@ -341,6 +349,10 @@ class ChipFinder:
         (推論チップ「HX-7」, SoC X1), a process node (5ナノメートルの「S32N55」, 「Ara」は3ナノで製造し),
         a company's quoted id in a sentence about chips, a chip maker's part number."""
         matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
+        if self._not_intro_re is not None and matches:
+            # 新型コントローラー「Joy-Con 2」: a compound that names something else
+            blocked = [w.span() for w in self._not_intro_re.finditer(norm)]
+            matches = [m for m in matches if not any(i <= m.start() < j for i, j in blocked)]
         matches += list(_NODE_INTRO.finditer(norm))
         matches += list(_NODE_AFTER.finditer(norm))
         # a company's quoted model id in a sentence about chips: 海光信息技術(Hygon)の「C86-7390」
@@ -568,6 +580,10 @@ class ChipFinder:
             near = [c for c in found if start <= c.start < s or s < c.start < _sentence_end(norm, e)] or \
                 [c for c in found if lo <= c.start < start]
             vendors = {c.vendor for c in near}
+            if not vendors:
+                # no chip nearby: one of the same series found elsewhere (次世代品「KND-A2」 after KND-A1)
+                prefix = _series_prefix(name)
+                vendors = {c.vendor for c in found if prefix is not None and _series_prefix(norm[c.start:c.end]) == prefix}
             if len(vendors) != 1:
                 continue
             vendor = vendors.pop()
@@ -830,12 +846,31 @@ def _to_mentions(text: str, nt, out: Sequence[_Chosen]) -> list[Mention]:
 
 
 def _split_reading(name: str, s: int) -> tuple[str, int, tuple[int, int] | None]:
-    """A quoted name written with its katakana reading (``RNGD(レニゲード)`` at ``s``): the name, its
-    end, and the span of the reading; the name unchanged and None when it has none."""
+    """A quoted name written with its katakana reading or its abbreviation (``RNGD(レニゲード)``,
+    ``WiseEye2(WE2)`` at ``s``): the name, its end, and the span of the reading; the name
+    unchanged and None when it has none."""
     r = _READING.fullmatch(name)
     if r is None:
-        return name, s + len(name), None
+        r = _ABBREVIATED.fullmatch(name)
+        if r is None or not _abbreviates(r.group("reading"), r.group("name")):
+            return name, s + len(name), None
     return r.group("name"), s + r.end("name"), (s + r.start("reading"), s + r.end("reading"))
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` is made of ``name``'s characters in order, starting with its first: WE2 of WiseEye2
+    (not 64GB of Jetson AGX Orin)."""
+    if short[0] != name[0]:
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
+def _series_prefix(model: str) -> str | None:
+    """The letters of a model id before its final number: KND-A of KND-A2; None when shorter than
+    two characters (C of C600 says little)."""
+    m = _SERIES_PREFIX.fullmatch(model)
+    return m.group(1) if m is not None and len(m.group(1)) >= 2 else None
 
 
 def _sentence_starts(norm: str) -> list[int]:

@@ -61,7 +61,7 @@ _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u
 # 「Oracle[ Cloud Infrastructure(OCI)]」
 # what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
 _KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(", "「": "」"}
-_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*| [A-Z]\d{2,4}[A-Za-z]*)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
+_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*| [A-Z]{1,2}\d{2,4}[A-Za-z]*(?:-[A-Z0-9]{1,3})?)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
 # a space no Japanese name has inside it: after hiragana, or between two kanji
 _HEADLINE_GAP = re.compile(r"[\u3041-\u309f] |[\u4e00-\u9fff] [\u4e00-\u9fff]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
@@ -224,6 +224,7 @@ class CompanyFinder:
         # words that name a kind of thing, never a company (GPU, メーカー, ファンド)
         self._generic_words = frozenset(nk(s).lower() for s in r.get("generic_words", ()))
         self._generic_endings = tuple(nk(s) for s in r.get("generic_name_endings", ()))
+        self._generic_infixes = tuple(nk(s) for s in r.get("generic_name_infixes", ()))
         self._generic_heads = {nk(s).lower() for s in r.get("generic_heads", ())} | self._generic_words
         self._chunk_followers = {nk(s) for s in r.get("chunk_end_followers", ())}
         self._chunk_followers_long = tuple(f for f in self._chunk_followers if len(f) > 1)
@@ -781,6 +782,11 @@ class CompanyFinder:
             if self.gazetteer.lookup(name) is not None:
                 continue  # known names follow the gazetteer's own rules
             names.setdefault(name, c.canonical)
+            head, dot, tail = name.rpartition("・")
+            if dot and tail in self._strong_suffixes and len(head) >= self._propagate_min \
+                    and all(script_of(ch) == "kata" for ch in head) and self.gazetteer.lookup(head) is None \
+                    and head.lower() not in self._stop and not self._looks_generic(head):
+                names.setdefault(head, c.canonical or name)  # カナデ・セミコンダクター, then カナデ alone
         out: list[_Cand] = []
         for name, canonical in names.items():
             fs, ls = script_of(name[0]), script_of(name[-1])
@@ -1485,6 +1491,8 @@ class CompanyFinder:
             return True  # a model number (H20, M4, A100): the chip rules decide
         if len(name) > 2 and name.endswith(self._generic_endings):
             return True  # スマホ大手, サーバー各社, ビームフォーミング用: a kind of company or a use
+        if any(x in name[1:-1] for x in self._generic_infixes):
+            return True  # 台湾大手証券
         return False
 
     # --- 4. name suffixes ----------------------------------------------------------------

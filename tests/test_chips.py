@@ -826,3 +826,32 @@ def test_codecs_and_chips_of_start_ups_funded_by_investors(nlp, finders, text, e
 ])
 def test_part_numbers_after_a_family_or_a_chip_maker(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ambiguous id is the vendor's when the vendor is the sentence's subject...
+    ("紫光展鋭（UNISOC）は低価格機向けのT606で首位を守った。", [("T606", "Unisoc T606", "Unisoc")]),
+    # ...and nobody's without it
+    ("トヨタは新型のT700で攻勢をかける。", []),
+    ("一部機種がアンビックのApollo4 Blue Plusを搭載する。",
+     [("Apollo4 Blue Plus", "Ambiq Micro Apollo4 Blue Plus", "Ambiq Micro")]),
+    ("独ボッシュ・センサーテックの6軸慣性計測ユニット「BMI270」とセンサーハブ「BHI380」を使う。",
+     [("BMI270", "Bosch Sensortec BMI270", "Bosch Sensortec"), ("BHI380", "Bosch Sensortec BHI380", "Bosch Sensortec")]),
+    # a quoted name and its abbreviation are one chip (not a memory size)
+    ("台湾ハイマックスはAIプロセッサー「WiseEye2（WE2）」を売り込む。",
+     [("WiseEye2", "Himax Technologies WiseEye2", "Himax Technologies"), ("WE2", "Himax Technologies WiseEye2", "Himax Technologies")]),
+    # a memory part by its capacity
+    ("メモリーはサムスン製の16ギガビット品「K4ZAF325BC-SC18」が8個並ぶ。",
+     [("K4ZAF325BC-SC18", "Samsung Electronics K4ZAF325BC-SC18", "Samsung Electronics")]),
+    # a game controller is no chip word
+    ("新型コントローラー「Joy-Con 2」には蘭NXPセミコンダクターズのNFCコントローラーPN7160が載る。",
+     [("PN7160", "NXP Semiconductors PN7160", "NXP Semiconductors")]),
+])
+def test_subject_vendors_sensors_abbreviations_and_controllers(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+def test_successor_of_a_series_named_paragraphs_before(nlp, finders):
+    text = ("スタートアップのミライ半導体は推論チップ「MR-A1」を量産する。\n\n調達額は42億円だった。"
+            "同社は2027年に次世代品「MR-A2」を投入する。")
+    assert chips(nlp, finders, text) == [("MR-A1", "ミライ半導体 MR-A1", "ミライ半導体"), ("MR-A2", "ミライ半導体 MR-A2", "ミライ半導体")]

@@ -970,3 +970,22 @@ def test_readings_chinese_legal_forms_places_and_silicon_names(nlp, finder, text
 ])
 def test_countries_electronics_names_and_products_named_after_makers(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the maker at the head of a quoted product with a model id is no mention there
+    ("VAIO（長野県安曇野市）は「VAIO SX14-R」を発売した。", [("VAIO", "VAIO")]),
+    # a kind of company with 大手 inside is no name
+    ("台湾大手証券の元大証券は強気だ。", [("元大証券", "Yuanta Securities")]),
+    # the katakana head of a X・セミコンダクター name is the company alone later on
+    ("スタートアップのミヤビ・セミコンダクター（東京・文京）は42億円を調達した。ミヤビは東大の技術を使う。",
+     [("ミヤビ・セミコンダクター", "ミヤビ・セミコンダクター"), ("ミヤビ", "ミヤビ・セミコンダクター")]),
+    # Singapore's legal form stays outside the name
+    ("シンガポールの調査会社ケダイ・アナリティクス（Kedai Analytics Pte. Ltd.）が集計した。",
+     [("ケダイ・アナリティクス", "Kedai Analytics"), ("Kedai Analytics", "Kedai Analytics")]),
+    # a parent and its subsidiaries, each its own company
+    ("オムロン傘下の投資子会社オムロンベンチャーズが出資し、オムロンヘルスケアが採用した。",
+     [("オムロン", "OMRON"), ("オムロンベンチャーズ", "Omron Ventures"), ("オムロンヘルスケア", "Omron Healthcare")]),
+])
+def test_products_kinds_of_company_short_heads_and_subsidiaries(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
