@@ -71,9 +71,9 @@ _SIZE = re.compile(r"\d+(?:GB|TB|MB|G)")
 _NEXT_WORD = re.compile(r" ([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)" + _RIGHT)
 # a model id right after a company and の, not quoted: メディアテック(聯発科技)のMT7925、
 _OWNED_BARE_ID = re.compile(r"(?<=の)(?P<b>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?=[はがをもやとだで、。)]|の)")
-# between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``
+# between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``, ``LPDDR5X製品「X」``
 # (and the chip word's acronym: プロセッサー(IPU)「Bow」)
-_INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?)?"
+_INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?|製品)?"
 # the same, unquoted (after a chip word): spaces only before a grade word
 _BARE_MODEL = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: (?:Pro|Max|Ultra|Plus|Elite|Lite|Mini))?"
 _SENT_END = "。!?\n"
@@ -96,6 +96,11 @@ _NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ /-][A-Z][A-Za-z0-9]*)*")
 # what may sit between a company mention and は/が when it is the subject
 _SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*(?:[はが]|も(?![のう]))")
 _ANAPHOR_SUBJECT = re.compile(r"同社[はがも]")
+_ANAPHOR = re.compile(r"同社(?=[のはがも])")
+# a company as the topic of its sentence (Xは), which 同社 later refers to
+_TOPIC_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*は")
+# a company that makes another's chip: ``台湾の聯華電子(UMC)が製造する画像処理SoC``
+_MAKES_FOR = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:が|で)(?:受託)?(?:製造|生産|量産)(?:する|した|される|し、)")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
 _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開発する|開発した|設計する|設計した|展開する|販売する|製造する)")
 # a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``; not across
@@ -449,7 +454,8 @@ class ChipFinder:
     def _maker_part_numbers(self, norm: str, ctx: "_Context", listed: set[int]) -> list[re.Match]:
         """A chip maker's quoted part number needs no chip word: テキサス・インスツルメンツ(TI)の
         「TPS65988」, ウルフスピードは…主力の「C3M0016120K」の値下げで (the maker joined by の or the
-        subject of the sentence, filed under one of ``chip_maker_kinds``)."""
+        subject of the sentence, or, in a sentence that opens with the part and names no company,
+        of the sentences before it; filed under one of ``chip_maker_kinds``)."""
         out = []
         if not self.chip_maker_kinds:
             return out
@@ -459,7 +465,10 @@ class ChipFinder:
                 continue
             if script_of(_ch(norm, m.start() - 1)) in ("kanji", "kata", "latin"):
                 continue  # SSD「PM1763」, 新工場「Fab9」, コア「P870-D」: the word before says what it is
-            if self._is_chip_maker(ctx.sentence_owner(m.start())):
+            owner = ctx.sentence_owner(m.start())
+            if owner is None and ctx.opens_sentence(m.start()):
+                owner = ctx._antecedent(m.start())  # 英諾賽科は…。「INN650D080BS」など650V品で
+            if self._is_chip_maker(owner):
                 out.append(m)
         # unquoted, right after the maker and の: インテル製のBE200, グリーンウェーブス・テクノロジーズのGAP9は
         for m in _OWNED_BARE_ID.finditer(norm):
@@ -783,12 +792,44 @@ class _Context:
 
     def sentence_owner(self, pos: int) -> str | None:
         """The company of the sentence that owns what is named at ``pos``: joined to it, else
-        the sentence's subject (``Xは…「…」``); None without one."""
+        the sentence's subject (``Xは…「…」``, or the company 同社は refers to); None without one."""
         _, sent_start, _ = self._bounds(pos)
         before = list(self._companies(sent_start, pos))
         if before and self._joins(before[-1], pos):
             return before[-1][2]
-        return self._last_subject(before)
+        subject = self._last_subject(before)
+        if subject is None and not before and (m := _ANAPHOR_SUBJECT.search(self.norm, sent_start, pos)):
+            subject = self._antecedent(m.start())
+        return subject
+
+    def opens_sentence(self, pos: int) -> bool:
+        """The quote at ``pos`` opens its sentence."""
+        _, sent_start, _ = self._bounds(pos)
+        return sent_start == pos
+
+    def _antecedent(self, pos: int) -> str | None:
+        """The company 同社 at ``pos`` refers to: the main subject (the first topic Xは, else the
+        first subject Xが/Xも) of its sentence before it or of the nearest of the two sentences
+        before; else the last company named in them; else the last topic or subject before it."""
+        k = max(0, bisect_right(self.sents, pos) - 1)
+        for j in range(k, max(-1, k - 3), -1):
+            lo = self.sents[j] if self.sents else 0
+            hi = min(pos, self.sents[j + 1]) if j + 1 < len(self.sents) else pos
+            named = list(self._companies(lo, hi))
+            main = next((c for _, ce, c in named if _TOPIC_GAP.match(self.norm, ce)), None) \
+                or next((c for _, ce, c in named if _SUBJECT_GAP.match(self.norm, ce)), None)
+            if main is not None:
+                return main
+        win, _, _ = self._bounds(pos)
+        near = list(self._companies(win, pos))
+        if near:
+            return near[-1][2]
+        earlier = [c for c in self.comp if c[1] <= pos]
+        return self._last_topic(earlier) or self._last_subject(earlier)
+
+    def _last_topic(self, companies: Sequence[tuple[int, int, str]]) -> str | None:
+        """The last of ``companies`` written as the topic of its sentence (Xは), if any."""
+        return next((c for _, ce, c in reversed(companies) if _TOPIC_GAP.match(self.norm, ce)), None)
 
     def owner(self, s: int, intro: int, end: int | None = None) -> str | None:
         """The company a chip named at ``s`` (chip word at ``intro``, name ending at ``end``)
@@ -799,7 +840,16 @@ class _Context:
             after = next(self._companies(m.end(), sent_end), None)
             if after is not None and after[0] <= m.end() + 2:
                 return after[2]
-        before = list(self._companies(win, intro))
+        # a foundry that makes the chip is not its owner
+        before = [c for c in self._companies(win, intro) if not _MAKES_FOR.match(self.norm, c[1])]
+        # 同社の新型チップ, 同社が設計した…SoC: the company 同社 refers to, unless one is named after it
+        anaphor = None
+        for anaphor in _ANAPHOR.finditer(self.norm, sent_start, intro):
+            pass
+        if anaphor is not None and (not before or before[-1][1] <= anaphor.start()):
+            antecedent = self._antecedent(anaphor.start())
+            if antecedent is not None:
+                return antecedent
         if not before:
             return self._document_subject(intro)
         # joined to the chip word: ``Xの推論チップ``, ``X製SoC``
@@ -814,6 +864,10 @@ class _Context:
         # a sentence about 同社 is about the last company that was a subject before it
         if subject is None and _ANAPHOR_SUBJECT.search(self.norm, sent_start, intro):
             subject = self._last_subject([c for c in before if c[1] <= sent_start])
+        if subject is None and len({c[2] for c in self._companies(last_sent, sent_end)}) >= 3:
+            # the last company is one of a list (サムスン電子、SKハイニックス、マイクロンの3強を追う):
+            # the chip is more likely the document's subject's
+            return self._document_subject(intro)
         return subject if subject is not None else last[2]
 
 

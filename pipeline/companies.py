@@ -56,7 +56,7 @@ _PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
 # (not an amount in a table row: UMC　207億台湾ドル)
 _PRODUCT_NUMBER = re.compile(r" (?:(?:PRO|Pro) )?\d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%億万兆千百円元ドル割倍社人台個枚])")
 # a head office in parentheses: (東京・千代田), (大阪市), (京都市)
-_HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}[市区町村])\)")
+_HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}[市区町村]|[\u30a1-\u30fa\u30fc]{2,6}市)\)")
 # the rest of a quoted product name after its maker's name: 「Nintendo[ Switch 2]」,
 # 「Oracle[ Cloud Infrastructure(OCI)]」
 # what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
@@ -217,6 +217,7 @@ class CompanyFinder:
         self._name_internal = sorted({nk(s) for s in r.get("name_internal_words", ())}, key=len, reverse=True)
         self._internal_next_ok = tuple(nk(s) for s in r.get("name_internal_may_precede", ()))
         self._propagate_min = int(r.get("propagate_min_chars", 3))
+        self._short_form_suffixes = sorted((nk(x) for x in r.get("short_form_suffixes", ())), key=len, reverse=True)
         self._not_preceded = {k: tuple(nk(s) for s in v) for k, v in r.get("not_preceded_by", {}).items()}
         self._not_followed_any = tuple(nk(s) for s in r.get("not_followed_by_any", ()))
         self._foreign_suffixes = {nk(s) for s in r.get("foreign_name_suffixes", ())}
@@ -314,7 +315,14 @@ class CompanyFinder:
         persons = [(ctx.to_norm(e.start_char), ctx.to_norm(e.end_char)) for e in ctx.doc.ents if e.label_ == "Person"]
         kept = []
         known_ends = {c.end for c in cands if c.priority == _P_GAZ}
+        known_from = {}
         for c in cands:
+            if c.priority == _P_GAZ:
+                known_from[c.start] = max(c.end, known_from.get(c.start, 0))
+        for c in cands:
+            if c.priority == _P_LEGAL and known_from.get(c.start, 0) > c.end \
+                    and ctx.norm.text[:c.start].rstrip().endswith(tuple(self._legal_prefixes)):
+                continue  # (株)ルネサス エレクトロニクス: the known name is longer than the rule's
             if _ch(ctx.norm.text, c.start - 1) == "・" and any(a < c.start and c.end <= b for a, b in persons) \
                     and c.start - 1 not in known_ends:  # but トヨタ・デンソー: two companies
                 continue
@@ -518,6 +526,16 @@ class CompanyFinder:
             k -= 1
         while k < tail and norm[k] in "・ー":
             k += 1
+        if k == tail == p:
+            # a Chinese firm in kanji glossed with its name (新興の芯衡智能(XinHeng AI)), not a
+            # word with its acronym (中国の電気自動車(EV))
+            gloss = norm[gs:ge]
+            if self._looks_generic(gloss) or not any(ch.islower() for ch in gloss):
+                return None
+            while k > 0 and k > p - 6 and script_of(norm[k - 1]) == "kanji":
+                k -= 1
+            if p - k < 3:
+                return None
         if tail - k < 2 or not ctx.boundary[k]:
             return None
         if self._gloss_cue_re.search(norm, max(0, k - 16), k) is None:
@@ -782,10 +800,8 @@ class CompanyFinder:
             if self.gazetteer.lookup(name) is not None:
                 continue  # known names follow the gazetteer's own rules
             names.setdefault(name, c.canonical)
-            head, dot, tail = name.rpartition("・")
-            if dot and tail in self._strong_suffixes and len(head) >= self._propagate_min \
-                    and all(script_of(ch) == "kata" for ch in head) and self.gazetteer.lookup(head) is None \
-                    and head.lower() not in self._stop and not self._looks_generic(head):
+            head = self._short_form(name)
+            if head is not None:
                 names.setdefault(head, c.canonical or name)  # カナデ・セミコンダクター, then カナデ alone
         out: list[_Cand] = []
         for name, canonical in names.items():
@@ -809,6 +825,26 @@ class CompanyFinder:
                         out.append(_Cand(pos, e, canonical, _P_PROPAGATED))
                 pos = norm.find(name, pos + 1)
         return out
+
+    def _short_form(self, name: str) -> str | None:
+        """The head a firm's name is shortened to later in an article: カナデ of
+        カナデ・セミコンダクター, 聯陽 of 聯陽微電子 (a katakana head before ・ or a kanji head, and one
+        of ``short_form_suffixes``); None when the name has none."""
+        for suffix in self._short_form_suffixes:
+            if not name.endswith(suffix) or len(name) == len(suffix):
+                continue
+            head = name[:-len(suffix)]
+            if head.endswith("・"):
+                head = head[:-1]
+                if len(head) < self._propagate_min or not all(script_of(ch) == "kata" for ch in head):
+                    return None
+            elif len(head) < 2 or not all(script_of(ch) == "kanji" for ch in head):
+                return None
+            if self.gazetteer.lookup(head) is not None or head in self._countries \
+                    or head.lower() in self._stop or self._looks_generic(head):
+                return None
+            return head
+        return None
 
     # --- 1. gazetteer --------------------------------------------------------------------
     def _gazetteer_matches(self, ctx: _Context) -> list[_Cand]:
@@ -1179,8 +1215,11 @@ class CompanyFinder:
             if tstart < k:  # token begins before the run: evaluate only the run part
                 tstart = k
             drop = False
-            if "数詞" in tag or "副詞可能" in tag or "助数詞" in tag or tok.pos_ in ("NUM", "ADP", "AUX", "VERB", "ADJ", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "PUNCT"):
+            if "数詞" in tag or "副詞可能" in tag or "助数詞" in tag:
                 drop = True
+            elif tok.pos_ in ("NUM", "ADP", "AUX", "VERB", "ADJ", "ADV", "DET", "PRON", "SCONJ", "CCONJ", "PUNCT"):
+                # a katakana noun GiNZA calls a verb starts a name all the same: ヤマブキ計算機
+                drop = not (tag.startswith("名詞") and script_of(tok.text[0]) == "kata")
             elif tok.text in self._anaphora or tok.text in self._company_words or \
                     tok.text in ("同", "旧", "元", "現", "新", "各", "両", "当", "前", "傘下"):
                 drop = True

@@ -855,3 +855,34 @@ def test_successor_of_a_series_named_paragraphs_before(nlp, finders):
     text = ("スタートアップのミライ半導体は推論チップ「MR-A1」を量産する。\n\n調達額は42億円だった。"
             "同社は2027年に次世代品「MR-A2」を投入する。")
     assert chips(nlp, finders, text) == [("MR-A1", "ミライ半導体 MR-A1", "ミライ半導体"), ("MR-A2", "ミライ半導体 MR-A2", "ミライ半導体")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 同社 is the main subject of the sentence before, not a company in a clause of it
+    ("米ナビタス・セミコンダクターはエヌビディアが進める給電の協業先に選ばれた。同社のGaNパワーIC「NV6169」は安い。",
+     [("NV6169", "Navitas Semiconductor NV6169", "Navitas Semiconductor")]),
+    ("ソシオネクストは14日、新製品を発表した。製造は台湾積体電路製造（TSMC）の2ナノ世代だ。同社は2017年にサーバー向けの「SC2A11」を投入した。",
+     [("SC2A11", "Socionext SC2A11", "Socionext")]),
+    # the foundry that makes a chip is not its owner
+    ("メガチップスは産業機器向けを広げている。同社が設計し、台湾の聯華電子（UMC）が製造する画像処理SoC「MA7200」は好調だ。",
+     [("MA7200", "MegaChips MA7200", "MegaChips")]),
+    # a company listed among rivals is not the owner: the article's subject is
+    ("長鑫存儲は合肥で設立された。DRAMではサムスン電子、SKハイニックス、マイクロンの3強を追う。"
+     "目論見書では、LPDDR5X製品「CX5X-8533」が採用されたという。",
+     [("CX5X-8533", "CXMT CX5X-8533", "CXMT")]),
+    ("地平線機器人（Horizon Robotics）の「旭日5」を搭載した。",
+     [("旭日5", "Horizon Robotics Sunrise 5", "Horizon Robotics")]),
+])
+def test_anaphora_foundries_lists_and_kanji_families(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part that opens a sentence naming no company is the maker's the sentences before are about
+    ("中国の英諾賽科（イノサイエンス）はGaNの出荷で首位に立った。香港上場の同社は増収だった。「INN650D080BS」など650V品で欧州勢に挑む。",
+     [("INN650D080BS", "Innoscience INN650D080BS", "Innoscience")]),
+    # a licensor's quoted core is no chip, whoever 同社 is
+    ("米サイファイブ（SiFive）が攻勢をかける。同社はCPUコア「P870-D」や、AI処理向けの「Intelligence X390」を投入した。", []),
+])
+def test_parts_opening_a_sentence_and_licensed_cores(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

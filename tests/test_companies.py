@@ -989,3 +989,36 @@ def test_countries_electronics_names_and_products_named_after_makers(nlp, finder
 ])
 def test_products_kinds_of_company_short_heads_and_subsidiaries(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a head office in a katakana city; a katakana noun GiNZA tags as a verb still starts a name
+    ("2023年創業のニューロメッシュ（ソウル市）は光配線を開発する。", [("ニューロメッシュ", "ニューロメッシュ")]),
+    ("国産サーバーメーカーのヤマブキ計算機（横浜市）は用途に合わせる。", [("ヤマブキ計算機", "ヤマブキ計算機")]),
+    # a Chinese firm in kanji glossed with its name after a cue; not a word glossed with its acronym
+    ("新興の芯衡智能（XinHeng AI）も名乗りを上げた。", [("芯衡智能", "XinHeng AI"), ("XinHeng AI", "XinHeng AI")]),
+    ("中国の電気自動車（EV）メーカーが自社開発を急ぐ。", []),
+    # short forms of names found by rules: the kanji head of X微電子, the katakana head of X・シリコン
+    ("米パラゴン・シリコン（Paragon Silicon Inc.）は台湾の聯陽微電子（Lianyang Microelectronics）を提訴した。"
+     "聯陽は反論し、パラゴンは譲らない。",
+     [("パラゴン・シリコン", "Paragon Silicon"), ("Paragon Silicon", "Paragon Silicon"),
+      ("聯陽微電子", "Lianyang Microelectronics"), ("Lianyang Microelectronics", "Lianyang Microelectronics"),
+      ("聯陽", "Lianyang Microelectronics"), ("パラゴン", "Paragon Silicon")]),
+    # kinds of company and securities are no names; a known name longer than a legal form's guess
+    ("台湾のIC設計会社を提訴した。TSMCの米預託証券（ADR）は上がった。", [("TSMC", "TSMC")]),
+    ("（株）ルネサス エレクトロニクス出身の技術者が多い。", [("ルネサス エレクトロニクス", "Renesas Electronics")]),
+    # a company's name at the head of its product's name
+    ("OSはRed Hat Enterprise Linux 9.4を使う。", []),
+])
+def test_head_offices_kanji_glosses_short_forms_and_kinds_of_company(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an association glossed with its acronym is no company
+    ("米国の半導体工業会（SIA）は懸念を示した。", []),
+    # a Latin legal form after a known name stays outside it
+    ("米Coherent Corp.とBlock, Inc.が発表した。", [("Coherent", "Coherent"), ("Block", "Block")]),
+])
+def test_associations_and_latin_legal_forms_after_known_names(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
