@@ -100,7 +100,7 @@ _ANAPHOR = re.compile(r"同社(?=[のはがも])")
 # a company as the topic of its sentence (Xは), which 同社 later refers to
 _TOPIC_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*は")
 # a company that makes another's chip: ``台湾の聯華電子(UMC)が製造する画像処理SoC``
-_MAKES_FOR = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:が|で)(?:受託)?(?:製造|生産|量産)(?:する|した|される|し、)")
+_MAKES_FOR = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:(?:が|で)(?:受託)?(?:製造|生産|量産)(?:する|した|される|し、)|に(?:生産|製造)?委託)")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
 _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開発する|開発した|設計する|設計した|展開する|販売する|製造する)")
 # a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``; not across
@@ -332,6 +332,8 @@ class ChipFinder:
                     continue
                 if pat.needs_context and strength < 2 and ctx.quoted_for_another(s, vendor):
                     continue  # 独BMWのスポーツカー「M4」 in an article that names Apple's M4
+                if pat.needs_context and strength == 0 and ctx.owner(s, s) not in (None, vendor):
+                    continue  # ネトラセミは…SoC「A2000」を開発中: the chip of the company it is about
                 if model:
                     model = re.sub(r"\s+", " ", model)
                     canonical = _model_canonical(vendor, pat, model)
@@ -454,8 +456,8 @@ class ChipFinder:
     def _maker_part_numbers(self, norm: str, ctx: "_Context", listed: set[int]) -> list[re.Match]:
         """A chip maker's quoted part number needs no chip word: テキサス・インスツルメンツ(TI)の
         「TPS65988」, ウルフスピードは…主力の「C3M0016120K」の値下げで (the maker joined by の or the
-        subject of the sentence, or, in a sentence that opens with the part and names no company,
-        of the sentences before it; filed under one of ``chip_maker_kinds``)."""
+        subject of the sentence, or, in a sentence that names no company before the part, of the
+        sentences before it; filed under one of ``chip_maker_kinds``)."""
         out = []
         if not self.chip_maker_kinds:
             return out
@@ -465,9 +467,12 @@ class ChipFinder:
                 continue
             if script_of(_ch(norm, m.start() - 1)) in ("kanji", "kata", "latin"):
                 continue  # SSD「PM1763」, 新工場「Fab9」, コア「P870-D」: the word before says what it is
+            if script_of(_ch(norm, m.end())) in ("kanji", "kata", "latin") and not self._chip_word_after(norm, m.end()) \
+                    and not (self._intro_word_re is not None and self._intro_word_re.match(norm, m.end())):
+                continue  # 「RVA23」プロファイル: the word after says what it is (unless a chip word)
             owner = ctx.sentence_owner(m.start())
-            if owner is None and ctx.opens_sentence(m.start()):
-                owner = ctx._antecedent(m.start())  # 英諾賽科は…。「INN650D080BS」など650V品で
+            if owner is None and ctx.names_no_company_before(m.start()):
+                owner = ctx.main_subject_before(m.start())  # 英諾賽科は…。「INN650D080BS」など650V品で
             if self._is_chip_maker(owner):
                 out.append(m)
         # unquoted, right after the maker and の: インテル製のBE200, グリーンウェーブス・テクノロジーズのGAP9は
@@ -802,15 +807,14 @@ class _Context:
             subject = self._antecedent(m.start())
         return subject
 
-    def opens_sentence(self, pos: int) -> bool:
-        """The quote at ``pos`` opens its sentence."""
+    def names_no_company_before(self, pos: int) -> bool:
+        """The sentence holding ``pos`` names no company before it."""
         _, sent_start, _ = self._bounds(pos)
-        return sent_start == pos
+        return next(self._companies(sent_start, pos), None) is None
 
-    def _antecedent(self, pos: int) -> str | None:
-        """The company 同社 at ``pos`` refers to: the main subject (the first topic Xは, else the
-        first subject Xが/Xも) of its sentence before it or of the nearest of the two sentences
-        before; else the last company named in them; else the last topic or subject before it."""
+    def main_subject_before(self, pos: int) -> str | None:
+        """The main subject (the first topic Xは, else the first subject Xが/Xも) of the sentence
+        holding ``pos`` before it, or of the nearest of the two sentences before that has one."""
         k = max(0, bisect_right(self.sents, pos) - 1)
         for j in range(k, max(-1, k - 3), -1):
             lo = self.sents[j] if self.sents else 0
@@ -820,6 +824,15 @@ class _Context:
                 or next((c for _, ce, c in named if _SUBJECT_GAP.match(self.norm, ce)), None)
             if main is not None:
                 return main
+        return None
+
+    def _antecedent(self, pos: int) -> str | None:
+        """The company 同社 at ``pos`` refers to: the main subject nearby (main_subject_before);
+        else the last company named in its sentence and the two before; else the last topic or
+        subject before it."""
+        main = self.main_subject_before(pos)
+        if main is not None:
+            return main
         win, _, _ = self._bounds(pos)
         near = list(self._companies(win, pos))
         if near:

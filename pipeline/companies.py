@@ -55,6 +55,8 @@ _PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
 # a number after a Latin company name makes a product or process name: Xiaomi 17, Intel 18A, Kirin 9030
 # (not an amount in a table row: UMC　207億台湾ドル)
 _PRODUCT_NUMBER = re.compile(r" (?:(?:PRO|Pro) )?\d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%億万兆千百円元ドル割倍社人台個枚])")
+# a number and a grade word after a katakana maker's name make a product: シャオミ15 Ultra
+_KATAKANA_PRODUCT = re.compile(r"\d{1,3} (?:Pro|Ultra|Plus|Max|mini|Lite|SE|FE)(?![A-Za-z])")
 # a head office in parentheses: (東京・千代田), (大阪市), (京都市)
 _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,4}[市区町村]|[\u30a1-\u30fa\u30fc]{2,6}市)\)")
 # the rest of a quoted product name after its maker's name: 「Nintendo[ Switch 2]」,
@@ -196,6 +198,7 @@ class CompanyFinder:
             r"(?<![\u30a1-\u30fa\u30fc・A-Za-z])[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*・(?:"
             + dot_joined + r")(?![\u30a1-\u30fa\u30fc・])") if dot_joined else None
         self._countries = sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True)
+        self._country_tuple = tuple(self._countries)
         self._country_names = frozenset(self._countries)
         self._country_dot_re = re.compile("(?:" + "|".join(re.escape(c) for c in self._countries if len(c) > 1) + ")・")
         self._country_chars = {c for c in self._countries if len(c) == 1}
@@ -1027,6 +1030,8 @@ class CompanyFinder:
             return False  # DeepSeek-R1, Hailo-10H: a product named after its maker
         if ls == "latin" and _PRODUCT_NUMBER.match(norm, e):
             return False  # Xiaomi 17, Intel 18A: a phone, a process node
+        if ls == "kata" and _KATAKANA_PRODUCT.match(norm, e):
+            return False  # シャオミ15 Ultra: a phone
         if norm.startswith(self._camp_suffixes, e):
             return False  # Arm勢: the companies of a camp
         if fs == "kata" and prev.isdigit():
@@ -1050,11 +1055,13 @@ class CompanyFinder:
         if entry.strict and fs != "latin":
             # ambiguous words (メタ, アーム, ディスコ): no letters glued on either side
             # (a context alias comes right after its company word: 親会社アルファベット)
-            if ps in ("kata", "kanji", "latin") and prev not in self._country_chars and not entry.context \
+            country = prev in self._country_chars or norm.endswith(self._country_tuple, 0, s)  # 米メタ, 韓国リベリオン
+            if ps in ("kata", "kanji", "latin") and not country and not entry.context \
                     and not self._context_alias_ok(norm, s, e) and not norm.endswith(self._company_words, 0, s):
                 return False  # but 調査会社バーンスタイン, 投資会社シルバーレイク: a company word right before it
-            if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製株" and not norm.startswith(self._after, e)):
-                return False  # (米コヒレント傘下の, アーム株: a company word after it)
+            if ns in ("kata", "latin") or (ns == "kanji" and nxt not in "社製株" and not norm.startswith(self._after, e)
+                                           and not (country and norm.startswith("向け", e))):
+                return False  # (米コヒレント傘下の, アーム株: a company word after it; 米メタ向け)
         if self._listing_markers and norm.startswith(self._listing_markers, e):
             return True  # 東京エレクトロン(証券コード8035): a listed company, whatever follows
         if self._not_followed_any and norm.startswith(self._not_followed_any, e + (1 if nxt in "・ " else 0)):
@@ -1148,7 +1155,9 @@ class CompanyFinder:
         norm = ctx.norm.text
         for m in _HEAD_OFFICE.finditer(norm):
             j = m.start()
-            inside = ctx.tokens_starting_in(j + 1, m.end() - 1)
+            # (東京・港): a place, then a ward GiNZA may not know as one
+            dot = norm.find("・", j, m.end())
+            inside = ctx.tokens_starting_in(j + 1, dot if dot >= 0 else m.end() - 1)
             if not inside or not all("地名" in ctx.tok_tag[t] or ctx.tok_pos[t] in ("PUNCT", "SYM")
                                      or ctx.tok_text[t] in ("市", "区", "町", "村") for t in inside):
                 continue
@@ -1580,9 +1589,11 @@ class CompanyFinder:
             i = ti - 1
             while i >= 0 and len(run) < 6:
                 ps, pe = tns[i], tne[i]
-                if pe != k and not (pe < k and norm[pe:k].strip() == ""):
-                    break
+                if pe != k and not (pe < k and norm[pe:k].strip(" \u3000") == ""):
+                    break  # spaces may sit inside a name, a line break never
                 ptext = norm[ps:pe]
+                if not ptext.strip():
+                    break  # a line break (GiNZA tags it a noun, 空白)
                 if ptext == "・":
                     run.append((i, ps, False))
                     k = ps

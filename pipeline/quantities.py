@@ -420,8 +420,10 @@ class QuantityFinder:
         if l_unit is not None and (l_unit.label, l_unit.currency, l_unit.unit) != (r_unit.label, r_unit.currency, r_unit.unit):
             return None
         low = l_num.value
-        if low is not None and not l_suffixed and l_num.scale == 1 and r_num.scale != 1:
-            low = low * r_num.scale  # 100～150億ドル, $1-2B: the bare left end shares the scale
+        if low is not None and not l_suffixed and l_num.scale == 1 and r_num.scale != 1 \
+                and not any(ch in BIG_SCALES for ch in s[l_num.start:l_num.end]):
+            # 100～150億ドル, $1-2B: the bare left end shares the scale (not 1万5000～2万円's)
+            low = low * r_num.scale
         # The left end reads with the right end's unit but not its tail (3割5分's 5分).
         l_as = l_unit if l_suffixed else _Unit(r_unit.label, r_unit.currency, r_unit.unit, r_unit.factor)
         if low is None or r_num.value is None:

@@ -886,3 +886,33 @@ def test_anaphora_foundries_lists_and_kanji_families(nlp, finders, text, expecte
 ])
 def test_parts_opening_a_sentence_and_licensed_cores(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ambiguous id with no evidence for its pattern's vendor is the chip of the company the text is about
+    ("インドの半導体設計新興ネトラセミ（Netrasemi）は資金を調達した。監視カメラ向けSoC「A2000」を開発中だ。",
+     [("A2000", "Netrasemi A2000", "Netrasemi")]),
+    # a maker's part in a sentence that names no company before it
+    ("中堅のサンケン電気は白物家電向けのIPMを強化する。主力の「SAM265M50」を含むIPMの比率を高める。",
+     [("SAM265M50", "Sanken Electric SAM265M50", "Sanken Electric")]),
+    ("米クアルコムは「Cloud AI 100 Ultra」を販売してきた。", [("Cloud AI 100 Ultra", "Qualcomm Cloud AI 100 Ultra", "Qualcomm")]),
+    ("格科微電子（GalaxyCore Inc.）の5000万画素品GC50E0は採用を広げた。", [("GC50E0", "GalaxyCore GC50E0", "GalaxyCore")]),
+    ("キオクシアは2テラビット品「TH58LJT2V24BA8H」を出荷した。",
+     [("TH58LJT2V24BA8H", "Kioxia TH58LJT2V24BA8H", "Kioxia")]),
+])
+def test_vendors_from_context_and_parts_by_capacity(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a memory technology's generation and a profile are no chips, whoever the sentence is about
+    ("キオクシアホールディングスは増益だった。第8世代の「BiCS8」の量産を本格化する。", []),
+    ("米シファイブは伸びる。「RVA23」プロファイルへの対応が課題だ。", []),
+    # a foundry named in the sentences before is not the maker of a quoted part
+    ("台湾の耀芯科技（Glowcore Technology）が攻勢をかける。「エッジAI向けSoC『GC-8800』が主力だ。製造は台湾積体電路製造（TSMC）に委託している。"
+     "演算性能は前世代の『GC-7600』の3倍に高めた」",
+     [("GC-8800", "Glowcore Technology GC-8800", "Glowcore Technology"),
+      ("GC-7600", "Glowcore Technology GC-7600", "Glowcore Technology")]),
+])
+def test_technologies_profiles_and_foundries_named_before(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

@@ -1022,3 +1022,20 @@ def test_head_offices_kanji_glosses_short_forms_and_kinds_of_company(nlp, finder
 ])
 def test_associations_and_latin_legal_forms_after_known_names(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an ambiguous katakana name after a country, also before 向け
+    ("米マイクロソフトや米メタ向けの比率が高い。", [("マイクロソフト", "Microsoft"), ("メタ", "Meta")]),
+    ("▽韓国リベリオン、新チップを量産", [("リベリオン", "Rebellions")]),
+    # an industry word never takes a name from across a line break; materials are no names
+    ("ロームはSiC増産\n\n電気自動車（EV）の需要に備える。", [("ローム", "Rohm")]),
+    ("三菱電機と共に米コヒレント傘下のSiC事業会社へ出資した。", [("三菱電機", "Mitsubishi Electric"), ("コヒレント", "Coherent")]),
+    # a head office written as a city and a ward GiNZA does not know as a place
+    ("独立系システム開発会社のテクノフォース（東京・港）は提供する。テクノフォースの社長は語る。",
+     [("テクノフォース", "テクノフォース"), ("テクノフォース", "テクノフォース")]),
+    # a katakana maker's name with a number and a grade word is a phone
+    ("「OV50K40」がシャオミ15 Ultraに採用された。", []),
+])
+def test_ambiguous_names_after_countries_line_breaks_wards_and_phones(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected

@@ -152,6 +152,9 @@ def test_percent(finder: QuantityFinder, text: str, expected: tuple) -> None:
     ("$1-2B", ("$1-2B", "MONEY", 1e9, 2e9, "USD", "range")),
     ("$2.5-3.0 billion", ("$2.5-3.0 billion", "MONEY", 2.5e9, 3e9, "USD", "range")),
     ("5,000億円〜1兆円", ("5,000億円〜1兆円", "MONEY", 5e11, 1e12, "JPY", "range")),
+    # a left end with a scale inside it keeps its own value
+    ("1万5000～2万円", ("1万5000～2万円", "MONEY", 15000, 20000, "JPY", "range")),
+    ("2億5000万～3億ドル", ("2億5000万～3億ドル", "MONEY", 2.5e8, 3e8, "USD", "range")),
 ])
 def test_ranges(finder: QuantityFinder, text: str, expected: tuple) -> None:
     assert one(finder, "予想は" + text + "となる") == expected
