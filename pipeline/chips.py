@@ -87,6 +87,10 @@ _CODE_NAME_WORDS = re.compile(r"[A-Za-z]{4,}")
 _READING = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9]+)*)\((?P<reading>[\u30a1-\u30fa\u30fc・]{2,})\)")
 # the same with its abbreviation: ``WiseEye2(WE2)``
 _ABBREVIATED = re.compile(r"(?P<name>[A-Za-z][A-Za-z0-9\-]*(?: [A-Za-z0-9]+)*)\((?P<reading>[A-Z][A-Za-z0-9]{1,7})\)")
+# a model id behind a name in Chinese characters: 瀾舟A1
+_KANJI_MODEL = re.compile(r"[\u4e00-\u9fff]{1,4}[A-Za-z]{1,3}\d{1,4}[A-Za-z]?")
+# the name of a chip maker no list knows
+_CHIP_MAKER_NAME = re.compile(r"(?:Semiconductors?|Silicon|Microelectronics|半導体|微電子|セミコンダクター|シリコン)$")
 # a model id's letters and its final number: KND-A|2, MI|300X
 _SERIES_PREFIX = re.compile(r"(.*[A-Za-z-])\d+[A-Za-z]{0,2}")
 # a family name that goes on with another capitalised word names something else
@@ -276,6 +280,8 @@ class ChipFinder:
                     continue
                 if script_of(_ch(norm, i - 1)) == "latin" or script_of(_ch(norm, end)) == "latin":
                     continue
+                if entry.strict and _NAME_GOES_ON.match(norm, end):
+                    continue  # 「Grace Blackwell」: a longer name
                 cands.append(_Candidate(i, end, entry.canonical, entry.vendor, _NAMED, 2, True))
                 step = end - i
                 break
@@ -338,6 +344,8 @@ class ChipFinder:
                     model = re.sub(r"\s+", " ", model)
                     canonical = _model_canonical(vendor, pat, model)
                     bare = _bare_model(model) if pat.family else None
+                    if bare is None and m.group() != model and _has_letter_and_digit(model) and not model[:1].isdigit():
+                        bare = model  # 曦雲C500, later C500 alone
                     if bare is not None:
                         bare_models[canonical] = bare
                 else:
@@ -397,8 +405,9 @@ class ChipFinder:
             if norm.startswith(self.not_followed_by, e) or PROCESS_NODE.fullmatch(model):
                 continue  # 2ナノの「N2」 is a process, not a chip
             if not self._model_like(model, quoted=group != "b") and not glossed:
-                # a quoted name with no digit is a chip only right after a chip word: 推論チップ「Metis」
-                if not (quoted_after_word and self._name_like(model)):
+                # a quoted name with no digit is a chip only right after a chip word: 推論チップ「Metis」,
+                # and so is a model id behind a Chinese name: 推論チップ「瀾舟A1」
+                if not (quoted_after_word and (self._name_like(model) or _KANJI_MODEL.fullmatch(model))):
                     continue
                 named_by_word.add(model)
             vendor, rest = self._company_prefix(low, norm, s, e)
@@ -472,7 +481,8 @@ class ChipFinder:
                 continue  # 「RVA23」プロファイル: the word after says what it is (unless a chip word)
             owner = ctx.sentence_owner(m.start())
             if owner is None and ctx.names_no_company_before(m.start()):
-                owner = ctx.main_subject_before(m.start())  # 英諾賽科は…。「INN650D080BS」など650V品で
+                # 英諾賽科は…。「INN650D080BS」など650V品で; an interview's answers: its company
+                owner = ctx.main_subject_before(m.start()) or ctx._document_subject(m.start())
             if self._is_chip_maker(owner):
                 out.append(m)
         # unquoted, right after the maker and の: インテル製のBE200, グリーンウェーブス・テクノロジーズのGAP9は
@@ -482,8 +492,14 @@ class ChipFinder:
         return out
 
     def _is_chip_maker(self, canonical: str | None) -> bool:
-        company = self.gazetteer.companies.get(canonical) if canonical is not None else None
-        return company is not None and company.kind in self.chip_maker_kinds
+        """A company filed under ``chip_maker_kinds``, or one no list knows that is named as a chip
+        maker (Astraview Semiconductor, 聯陽微電子)."""
+        if canonical is None:
+            return False
+        company = self.gazetteer.companies.get(canonical)
+        if company is not None:
+            return company.kind in self.chip_maker_kinds
+        return _CHIP_MAKER_NAME.search(canonical) is not None
 
     def _quoted_parts(self, norm: str, cands: Sequence[_Candidate]) -> list[_Candidate]:
         """A quoted name that holds a vendor's pattern with model ids or short capitals around

@@ -55,6 +55,8 @@ _PROCESS_NODE_START = re.compile(r"\d+(?:\.\d+)?\s?(?:ナノ|nm)")
 # a number after a Latin company name makes a product or process name: Xiaomi 17, Intel 18A, Kirin 9030
 # (not an amount in a table row: UMC　207億台湾ドル)
 _PRODUCT_NUMBER = re.compile(r" (?:(?:PRO|Pro) )?\d{1,5}[A-Z]{0,2}(?![0-9A-Za-z.,年月日%億万兆千百円元ドル割倍社人台個枚])")
+# a label before a gloss's name: (英語名:Astraview Semiconductor)
+_NAME_LABEL = re.compile(r"(?:英語名|英文名|英名|英語表記|英文社名)[:：]\s?")
 # a number and a grade word after a katakana maker's name make a product: シャオミ15 Ultra
 _KATAKANA_PRODUCT = re.compile(r"\d{1,3} (?:Pro|Ultra|Plus|Max|mini|Lite|SE|FE)(?![A-Za-z])")
 # a head office in parentheses: (東京・千代田), (大阪市), (京都市)
@@ -63,7 +65,7 @@ _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u
 # 「Oracle[ Cloud Infrastructure(OCI)]」
 # what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
 _KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(", "「": "」"}
-_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+| \d{1,4}[A-Za-z]*| [A-Z]{1,2}\d{2,4}[A-Za-z]*(?:-[A-Z0-9]{1,3})?)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
+_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+(?:[A-Z][a-z]+)?| \d{1,4}[A-Za-z]*| [A-Z]{1,2}\d{2,4}[A-Za-z]*(?:-[A-Z0-9]{1,3})?)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
 # a space no Japanese name has inside it: after hiragana, or between two kanji
 _HEADLINE_GAP = re.compile(r"[\u3041-\u309f] |[\u4e00-\u9fff] [\u4e00-\u9fff]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
@@ -193,6 +195,10 @@ class CompanyFinder:
         self._strong_suffixes = {nk(s) for s in r.get("strong_name_suffixes", ())}
         self._regional_suffixes = {nk(s) for s in r.get("regional_name_suffixes", ())}
         self._chinese_suffixes = frozenset(nk(x) for x in r.get("chinese_name_suffixes", ()))
+        firm_suffixes = sorted((nk(x) for x in r.get("chinese_firm_suffixes", ())), key=len, reverse=True)
+        self._chinese_firm_re = re.compile(
+            r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}?(?P<suffix>" + "|".join(map(re.escape, firm_suffixes)) + ")"
+        ) if firm_suffixes else None
         dot_joined = "|".join(re.escape(nk(x)) for x in r.get("dot_joined_name_suffixes", ()))
         self._dot_joined_re = re.compile(
             r"(?<![\u30a1-\u30fa\u30fc・A-Za-z])[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*・(?:"
@@ -306,6 +312,7 @@ class CompanyFinder:
             cands += self._trigger_rules(ctx)
             cands += self._suffix_rules(ctx)
             cands += self._dot_joined_names(ctx)
+            cands += self._fragmented_chinese_names(ctx)
             cands += self._latin_company_names(ctx)
             cands += self._counted_lists(ctx)
             cands += self._head_office_glosses(ctx)
@@ -436,6 +443,9 @@ class CompanyFinder:
         if q < 0 or "(" in norm[p + 1:q]:
             return None
         gs, ge = p + 1, q
+        label = _NAME_LABEL.match(norm, gs)
+        if label is not None:
+            gs = label.end()  # (英語名:Astraview Semiconductor)
         cut = min([x for x in (norm.find("、", gs, ge), norm.find(":", gs, ge), norm.find(";", gs, ge)) if x >= 0], default=ge)
         ge = cut
         tail = self._latin_legal_tail(norm, gs, ge)
@@ -626,6 +636,9 @@ class CompanyFinder:
                         outer.canonical = norm[outer.start:outer.end]  # BomNal Silicon Co., Ltd.(ボムナル・シリコン)
                     inner.canonical = outer.canonical  # Lambda(ラムダ): the known side names both
                     confirm(inner)
+                elif inner is not None and inner.end == ge and outer.canonical is None and inner.canonical is not None \
+                        and script_of(norm[gs]) != script_of(norm[p - 1]):
+                    outer.canonical = inner.canonical  # 長江存储科技(YMTC): the known side names both
                 continue
             # an unknown name introduced as a firm and glossed: オランダのアクセレラAI(Axelera AI)は (the
             # Latin gloss is the usual name), 台湾のSparkle(スパークル)や, Auradine(オーラダイン)社は (a reading)
@@ -1638,6 +1651,45 @@ class CompanyFinder:
                 out.append(_Cand(s0, e0, None, _P_SUFFIX))
         return [c for c in out if self._valid_name(ctx, c.start, c.end) and not self._looks_generic(norm[c.start:c.end])]
 
+    def _fragmented_chinese_names(self, ctx: _Context) -> list[_Cand]:
+        """A Chinese firm's name in kanji before one of ``chinese_firm_suffixes`` that Sudachi cannot
+        read: split into two or more single characters (加/特/蘭 微電子, 凱/世/通 半導体) or cut across
+        the suffix (星/耀科/技, 芯/瀾微/電子), which Japanese compounds (先端技術, 次世代半導体) never are.
+        A place written right before it (杭州芯瀾微電子) belongs to the name."""
+        out: list[_Cand] = []
+        if self._chinese_firm_re is None:
+            return out
+        norm = ctx.norm.text
+        for m in self._chinese_firm_re.finditer(norm):
+            p, q = m.start("suffix"), m.end()
+            if not (ctx.boundary[q] or _ch(norm, q) == "(") or script_of(_ch(norm, q)) == "kanji":
+                continue  # (GiNZA may glue a gloss to the suffix: 電子(カルテラ))
+            k = m.start()
+            t_p = ctx.tok_of_norm[p]
+            # a token begun inside the name runs into the suffix (星/耀科/技); one word for all of it
+            # (最先端技術) is a Japanese compound
+            misaligned = not ctx.boundary[p] and t_p >= 0 and ctx.tok_ns[t_p] > k
+            head_tokens = {ctx.tok_of_norm[i] for i in range(k, p)} - {-1}
+            singles = [ctx.tok_text[t] for t in head_tokens if ctx.tok_ne[t] - ctx.tok_ns[t] == 1
+                       and ctx.tok_ns[t] >= k and "接頭辞" not in ctx.tok_tag[t]]
+            # (米中半導体, 日韓半導体: country prefixes are no name; 加/特/蘭 is one)
+            if all(ch in self._country_chars or ch == "日" for ch in norm[k:p]):
+                continue
+            if not (misaligned or len(singles) >= 3 or sum(ch not in self._country_chars for ch in singles) >= 2):
+                continue
+            # the run starts at a token that starts there; a place token may sit right before it
+            if not ctx.boundary[k]:
+                continue
+            t = ctx.tok_of_norm[k - 1] if k > 0 else -1
+            if t >= 0 and "地名" in ctx.tok_tag[t] and ctx.tok_ns[t] >= k - 4 and script_of(_ch(norm, ctx.tok_ns[t] - 1)) != "kanji":
+                k = ctx.tok_ns[t]
+            elif script_of(_ch(norm, k - 1)) == "kanji":
+                continue
+            name = norm[k:q]
+            if self.gazetteer.lookup(name) is None and not self._looks_generic(name):
+                out.append(_Cand(k, q, None, _P_TRIGGER))  # before a context rule's cut of it (耀科技)
+        return out
+
     def _dot_joined_names(self, ctx: _Context) -> list[_Cand]:
         """A katakana name joined by ・ to one of ``dot_joined_name_suffixes``: ヴァジュラ・シリコン,
         ミカヅキ・シリコン (the dot makes a name of it; ポリシリコン is a material)."""
@@ -1725,6 +1777,10 @@ class CompanyFinder:
                 continue  # 浜松市自主運行バス, 東区バス: run by a municipality
             if not toks or all("人名" in t.tag_ for t in toks) or "人名" in toks[-1].tag_ or all("地名" in t.tag_ for t in toks):
                 continue
+            if any(t.tag_.startswith(("動詞", "助動詞")) or t.text in ("を", "が", "は", "に", "で") for t in toks):
+                continue  # イオン注入装置を手がける北京: a clause, no name
+            if len(toks) == 1 and "普通名詞" in toks[0].tag_ and _ch(norm, e) in "「『":
+                continue  # エミュレーター「Palladium Z3」: the kind of product named in the quote
             if toks[-1].pos_ not in ("PROPN", "NOUN") or "普通名詞" in toks[-1].tag_ and len(toks) > 1 and not name.endswith(tuple(self._name_suffixes)):
                 continue
             if not self._valid_name(ctx, s, e):

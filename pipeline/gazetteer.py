@@ -109,9 +109,12 @@ class Gazetteer:
         for rec in chips or ():
             can, vendor = rec["canonical"], rec["vendor"]
             self.chips[can] = Chip(can, vendor)
-            for alias in rec.get("aliases", ()):
+            # strict (the whole record) or strict_aliases: matched only as written (「Grace」, not grace)
+            names = [(a, bool(rec.get("strict"))) for a in rec.get("aliases", ())]
+            names += [(a, True) for a in rec.get("strict_aliases", ())]
+            for alias, strict in names:
                 for variant in _variants(alias):
-                    self._add(Entry(variant, norm_key(variant), "CHIP", can, vendor, bool(rec.get("strict"))))
+                    self._add(Entry(variant, norm_key(variant), "CHIP", can, vendor, strict))
         self._lengths = self._prefix_lengths(self._index)
 
     @staticmethod

@@ -450,9 +450,13 @@ class QuantityFinder:
             else:
                 break
         reference = self._reference_before is not None and self._reference_before.search(before) is not None
-        for pattern, kind in self._suffix_qualifiers:
-            m = pattern.match(s, quantity.end)
-            if m:
+        ends = [quantity.end]
+        if s.startswith("(", quantity.end) and (close := s.find(")", quantity.end, quantity.end + 40)) > 0:
+            ends.append(close + 1)  # 3,000億元(約6兆3,000億円)を超えた: past the conversion
+        for end in ends:
+            m = next((m for m in (p.match(s, end) for p, _ in self._suffix_qualifiers) if m), None)
+            if m is not None:
+                kind = next(k for p, k in self._suffix_qualifiers if p is m.re)
                 if not (reference and m.group().lstrip().startswith("を")):
                     found.append(kind)
                 break

@@ -916,3 +916,25 @@ def test_vendors_from_context_and_parts_by_capacity(nlp, finders, text, expected
 ])
 def test_technologies_profiles_and_foundries_named_before(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a model id behind a Chinese name after a chip word
+    ("設立3年の杭州芯瀾微電子は推論チップ「瀾舟A1」を試作した。", [("瀾舟A1", "杭州芯瀾微電子 瀾舟A1", "杭州芯瀾微電子")]),
+    # the bare model once its Chinese family name has been written
+    ("沐曦（MetaX）の曦雲C500は好調だ。創業者の多くは米AMDの出身で、C500はCUDAに近い環境で動く。",
+     [("曦雲C500", "MetaX C500", "MetaX"), ("C500", "MetaX C500", "MetaX")]),
+    # a quoted name-only chip word after APU, and a strict alias
+    ("Steam DeckはAMDがバルブと共同開発したカスタムAPU「Sephiroth」を搭載する。", [("Sephiroth", "AMD Sephiroth", "AMD")]),
+    ("AI向けでは米エヌビディアの「Grace」が同社のGPU「B200」と組む。",
+     [("Grace", "NVIDIA Grace", "NVIDIA"), ("B200", "NVIDIA B200", "NVIDIA")]),
+    # an interview's part numbers belong to the company it is with, a chip maker by its name
+    ("台湾の星耀科技（英語名：Astraview Semiconductor）の陳CEOに聞いた。\n\n――主力製品は。\n「現行の『AV200』は推論性能が高い。」",
+     [("AV200", "Astraview Semiconductor AV200", "Astraview Semiconductor")]),
+])
+def test_kanji_models_repeats_apus_strict_names_and_interviews(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+def test_a_strict_chip_name_that_goes_on_is_another_name(nlp, finders):
+    assert chips(nlp, finders, "ミストラルはエヌビディアの「Grace Blackwell」を搭載したシステムを導入する。") == []

@@ -1039,3 +1039,27 @@ def test_associations_and_latin_legal_forms_after_known_names(nlp, finder, text,
 ])
 def test_ambiguous_names_after_countries_line_breaks_wards_and_phones(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese firm's name in kanji that Sudachi cannot read (single characters, or cut across the suffix)
+    ("設立3年の杭州芯瀾微電子は推論チップを試作した。", [("杭州芯瀾微電子", "杭州芯瀾微電子")]),
+    ("台湾新興の星耀科技、エッジAIで日本開拓", [("星耀科技", "星耀科技")]),
+    # Japanese compounds and country prefixes are no such names
+    ("最先端技術と次世代半導体、高性能半導体を使う。米中半導体の対立が続く。", []),
+    # a gloss labelled as the English name
+    ("スタートアップ、星耀科技（英語名：Astraview Semiconductor）は伸びる。",
+     [("星耀科技", "Astraview Semiconductor"), ("Astraview Semiconductor", "Astraview Semiconductor")]),
+    # a katakana name joined to セミコン
+    ("設立2年の新興ハンビット・セミコンも、RISC-Vで挑む。", [("ハンビット・セミコン", "ハンビット・セミコン")]),
+])
+def test_fragmented_chinese_names_labelled_glosses_and_semicon(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中国の長江存储科技（YMTC）は294層の製品を出す。", [("長江存储科技", "YMTC"), ("YMTC", "YMTC")]),
+    ("米関税と輸出規制に揺れる日韓半導体　東エレクは中国比率が低下", [("東エレク", "Tokyo Electron")]),
+])
+def test_a_known_gloss_names_an_unknown_outer_name_and_region_words(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected

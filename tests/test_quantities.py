@@ -387,3 +387,8 @@ def test_israeli_shekel(finder, text, expected):
 ])
 def test_plus_sign_stays_in_the_span_and_the_value_is_positive(finder, text, expected):
     assert found(finder, text) == expected
+
+
+def test_a_qualifier_after_a_conversion_in_parentheses(finder: QuantityFinder) -> None:
+    got = found(finder, "時価総額は一時3,000億元（約6兆3,000億円）を超えた。")
+    assert [(g[0], g[5]) for g in got] == [("3,000億元", "over"), ("6兆3,000億円", "approx")]
