@@ -103,6 +103,8 @@ _ANAPHOR_SUBJECT = re.compile(r"同社[はがも]")
 _ANAPHOR = re.compile(r"同社(?=[のはがも])")
 # a company as the topic of its sentence (Xは), which 同社 later refers to
 _TOPIC_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*は")
+# the same, or a second topic (Xも)
+_MAIN_TOPIC_GAP = re.compile(_TOPIC_GAP.pattern[:-1] + r"(?:は|も(?![のう]))")
 # a company that makes another's chip: ``台湾の聯華電子(UMC)が製造する画像処理SoC``
 _MAKES_FOR = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:(?:が|で)(?:受託)?(?:製造|生産|量産)(?:する|した|される|し、)|に(?:生産|製造)?委託)")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
@@ -307,8 +309,8 @@ class ChipFinder:
                 model = m.groupdict().get("model")
                 if not model and _NAME_GOES_ON.match(norm, e):
                     continue  # Snapdragon Digital Chassis: a platform that extends the family name
-                if not model and _ch(norm, e) in _QUOTES:
-                    continue  # TPU「Ironwood」: the family name works as a chip word
+                if not model and (_ch(norm, e) in _QUOTES or norm.startswith(("の「", "の『"), e)):
+                    continue  # TPU「Ironwood」, 第6世代TPUの「Trillium」: the family name works as a chip word
                 near = self._vendor_before(text, nt, s, comp, comp_orig_ends)
                 vendor = pat.vendor
                 strength = 0
@@ -359,10 +361,11 @@ class ChipFinder:
                 cands.append(_Candidate(s, e, canonical, vendor, _PATTERN, strength, repeatable))
         return cands, bare_models, family_alone
 
-    def _intro_matches(self, norm: str, ctx: "_Context") -> list[re.Match]:
+    def _intro_matches(self, norm: str, ctx: "_Context") -> tuple[list[re.Match], dict[int, str]]:
         """Where a chip is introduced rather than recognised by its form: an id after a chip word
         (推論チップ「HX-7」, SoC X1), a process node (5ナノメートルの「S32N55」, 「Ara」は3ナノで製造し),
-        a company's quoted id in a sentence about chips, a chip maker's part number."""
+        a company's quoted id in a sentence about chips, a chip maker's part number (with its maker,
+        by the match's start)."""
         matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
         if self._not_intro_re is not None and matches:
             # 新型コントローラー「Joy-Con 2」: a compound that names something else
@@ -377,15 +380,17 @@ class ChipFinder:
             owned = any(c[1] in (m.start() - 1, m.start() - 2) for c in ctx._companies(sent_start, m.start()))
             if owned and self._intro_word_re is not None and self._intro_word_re.search(norm, sent_start, sent_end):
                 matches.append(m)
-        matches += self._maker_part_numbers(norm, ctx, {m.start() for m in matches})
-        return matches
+        makers = self._maker_part_numbers(norm, ctx, {m.start() for m in matches})
+        matches += [m for m, _ in makers]
+        return matches, {m.start(): maker for m, maker in makers}
 
     def _intro_candidates(self, norm: str, low: str, ctx: "_Context", cands: list[_Candidate],
                           named_by_word: set[str]) -> list[_Candidate]:
         """``cands`` and the chips introduced (see _intro_matches), with the company the sentence is
         about as vendor; a quoted name that holds a pattern's match replaces it. Names without a
         digit taken this way are added to ``named_by_word``."""
-        for m in self._intro_matches(norm, ctx):
+        matches, makers = self._intro_matches(norm, ctx)
+        for m in matches:
             group = next(g for g in ("q1", "q2", "b") if m.groupdict().get(g) is not None)
             model = m.group(group)
             s, e = m.span(group)
@@ -414,7 +419,8 @@ class ChipFinder:
             if vendor is not None:  # マイクロプロセッサIntel8080: the vendor is written in the name
                 model = rest
             else:
-                vendor = ctx.owner(s, m.start(), e)
+                # a maker's part number is the maker's that made it one
+                vendor = makers.get(m.start()) or ctx.owner(s, m.start(), e)
             if vendor is None:
                 continue
             model = re.sub(r"\s+", " ", model)
@@ -462,7 +468,7 @@ class ChipFinder:
                 repeats.append(_Candidate(m.start(), m.end(), canonical, vendor, _REPEAT, 0, False))
         return repeats
 
-    def _maker_part_numbers(self, norm: str, ctx: "_Context", listed: set[int]) -> list[re.Match]:
+    def _maker_part_numbers(self, norm: str, ctx: "_Context", listed: set[int]) -> list[tuple[re.Match, str]]:
         """A chip maker's quoted part number needs no chip word: テキサス・インスツルメンツ(TI)の
         「TPS65988」, ウルフスピードは…主力の「C3M0016120K」の値下げで (the maker joined by の or the
         subject of the sentence, or, in a sentence that names no company before the part, of the
@@ -484,11 +490,12 @@ class ChipFinder:
                 # 英諾賽科は…。「INN650D080BS」など650V品で; an interview's answers: its company
                 owner = ctx.main_subject_before(m.start()) or ctx._document_subject(m.start())
             if self._is_chip_maker(owner):
-                out.append(m)
+                out.append((m, owner))
         # unquoted, right after the maker and の: インテル製のBE200, グリーンウェーブス・テクノロジーズのGAP9は
         for m in _OWNED_BARE_ID.finditer(norm):
-            if m.start() not in listed and _has_letter_and_digit(m.group("b")) and self._is_chip_maker(ctx.joined_owner(m.start())):
-                out.append(m)
+            owner = ctx.joined_owner(m.start())
+            if m.start() not in listed and _has_letter_and_digit(m.group("b")) and self._is_chip_maker(owner):
+                out.append((m, owner))
         return out
 
     def _is_chip_maker(self, canonical: str | None) -> bool:
@@ -818,7 +825,10 @@ class _Context:
         before = list(self._companies(sent_start, pos))
         if before and self._joins(before[-1], pos):
             return before[-1][2]
-        subject = self._last_subject(before)
+        # the last topic (Xは, Xも) over a subject of a clause after it (パラゴンは、聯陽が…採用した後、自社の
+        # 「PX-400」), but NXPは…、インフィニオンも「CTRX8191」を: the second topic
+        subject = next((c for _, ce, c in reversed(before) if _MAIN_TOPIC_GAP.match(self.norm, ce)), None) \
+            or self._last_subject(before)
         if subject is None and not before and (m := _ANAPHOR_SUBJECT.search(self.norm, sent_start, pos)):
             subject = self._antecedent(m.start())
         return subject

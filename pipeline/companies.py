@@ -65,7 +65,7 @@ _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u
 # 「Oracle[ Cloud Infrastructure(OCI)]」
 # what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
 _KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(", "「": "」"}
-_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+(?:[A-Z][a-z]+)?| \d{1,4}[A-Za-z]*| [A-Z]{1,2}\d{2,4}[A-Za-z]*(?:-[A-Z0-9]{1,3})?)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
+_QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+(?:[A-Z][a-z]+)?| [A-Z]{2,4}(?=[」』])| \d{1,4}[A-Za-z]*| [A-Z]{1,2}\d{2,4}[A-Za-z]*(?:-[A-Z0-9]{1,3})?)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
 # a space no Japanese name has inside it: after hiragana, or between two kanji
 _HEADLINE_GAP = re.compile(r"[\u3041-\u309f] |[\u4e00-\u9fff] [\u4e00-\u9fff]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
@@ -1106,7 +1106,8 @@ class CompanyFinder:
         quoted name that goes on in capitalised words (「Nintendo Switch 2」, 「Xiaomi Pad 7 Ultra」)."""
         if _ch(norm, s - 1) in "「『\"“" and _ch(norm, e) in "」』\"”":
             # AIチャットボット「DeepSeek」, 「dynabook」ブランド, 「IOWN」構想
-            return norm[:s - 1].rstrip().endswith(self._product_nouns) or norm.startswith(self._product_nouns, e + 1)
+            return norm[:s - 1].rstrip().endswith(self._product_nouns) or norm.startswith(self._product_nouns, e + 1) \
+                or norm.startswith(("を運営", "を展開"), e + 1)  # 「ツクモ」を運営するヤマダデンキ: a shop brand
         if _ch(norm, s - 1) in "「『" and _QUOTED_PRODUCT_REST.match(norm, e):
             vendors = self.chip_families.get(norm[e + 1:].split(" ", 1)[0].rstrip("」』"))
             if vendors is None:

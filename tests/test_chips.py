@@ -938,3 +938,29 @@ def test_kanji_models_repeats_apus_strict_names_and_interviews(nlp, finders, tex
 
 def test_a_strict_chip_name_that_goes_on_is_another_name(nlp, finders):
     assert chips(nlp, finders, "ミストラルはエヌビディアの「Grace Blackwell」を搭載したシステムを導入する。") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("米コアウィーブはH100 SXMを1基1時間$6.16で貸す。", [("H100 SXM", "NVIDIA H100 SXM", "NVIDIA")]),
+    # a family written before の「…」 describes the quoted chip, which is the mention
+    ("グーグルは第6世代TPUの「Trillium」を貸し出す。", [("Trillium", "Google Trillium", "Google")]),
+    ("米アノキウェーブのKu帯ビームフォーマー「AWMF-0165」が採用を競う。",
+     [("AWMF-0165", "Anokiwave AWMF-0165", "Anokiwave")]),
+    # a part number is the maker's that made it one, not a foundry's named in passing
+    ("東京の新興アマツ・セミコンダクターの創業者に聞いた。\n\n――製品は。\n「TSMCの12ナノで作る。現行の『AM-200』は好調だ。」",
+     [("AM-200", "アマツ・セミコンダクター AM-200", "アマツ・セミコンダクター")]),
+])
+def test_grades_families_before_quotes_beamformers_and_makers(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+def test_the_topic_owns_a_part_over_a_clause_subject(nlp, finders):
+    text = ("米パラゴン・シリコン（Paragon Silicon Inc.）は台湾の聯陽微電子（Lianyang Microelectronics）を提訴した。"
+            "パラゴンは、聯陽が同社の元技術者を採用した後、自社の「PX-400」と同等の製品を発売したと主張する。")
+    assert chips(nlp, finders, text) == [("PX-400", "Paragon Silicon PX-400", "Paragon Silicon")]
+
+
+def test_a_second_topic_with_mo_owns_its_part(nlp, finders):
+    text = "蘭NXPセミコンダクターズは「SAF85xx」を量産中で、独インフィニオン テクノロジーズも「CTRX8191」を供給する。"
+    assert [c for c in chips(nlp, finders, text) if c[0] == "CTRX8191"] == \
+        [("CTRX8191", "Infineon Technologies CTRX8191", "Infineon Technologies")]

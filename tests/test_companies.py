@@ -1063,3 +1063,16 @@ def test_fragmented_chinese_names_labelled_glosses_and_semicon(nlp, finder, text
 ])
 def test_a_known_gloss_names_an_unknown_outer_name_and_region_words(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("米グーグルの「Google TV」を搭載したモデルが増えた。", [("グーグル", "Google")]),
+    ("中国証券監督管理委員会は審査を速める。", []),
+    ("4K液晶テレビとスマート家電に搭載するSoCを選ぶ。", []),
+])
+def test_products_agencies_and_kinds_of_goods(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+def test_a_quoted_brand_run_by_another_company(nlp, finder):
+    assert found(nlp, finder, "パソコン専門店「ツクモ」を運営するヤマダデンキの担当者は語る。") == [("ヤマダデンキ", "Yamada Denki")]
