@@ -558,6 +558,8 @@ class ChipFinder:
                 cands.append(_Candidate(r.start(1), r.end(1), canonical, vendor, _INTRO, 1, False))
             # the next item of a quoted list: SoC「CV72S」や「N1-655」
             li = _LIST_NEXT.match(norm, ce + close) if close else None
+            if li and self._another_vendors(li.group(1), vendor):
+                li = None  # 「R-Car X5H」と「Thor」: the next item is another maker's chip
             if li:
                 name = li.group(1)
                 completed = self._family_completion(canonical, vendor, name)
@@ -630,6 +632,10 @@ class ChipFinder:
             if reading:
                 cands.append(_Candidate(*reading, f"{vendor} {name}", vendor, _INTRO, 1, False))
         return cands
+
+    def _another_vendors(self, name: str, vendor: str) -> bool:
+        """``name`` is written as a model of another vendor's pattern (Thor: NVIDIA's DRIVE)."""
+        return any(p.vendor not in (None, vendor) and _left_bounded_fullmatch(p.regex, name) for p in self.patterns)
 
     @staticmethod
     def _models_after_family(norm: str, sents: list[int], family_alone: list[tuple[int, _Pattern]]) -> list[_Candidate]:
@@ -908,6 +914,11 @@ class _Context:
             # the chip is more likely the document's subject's
             return self._document_subject(intro)
         return subject if subject is not None else last[2]
+
+
+def _left_bounded_fullmatch(regex: re.Pattern, text: str) -> bool:
+    m = regex.match(text)
+    return m is not None and m.end() == len(text)
 
 
 def _follow_family(norm: str, out: list[_Chosen]) -> None:

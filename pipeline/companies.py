@@ -913,6 +913,8 @@ class CompanyFinder:
         if not self.context_rules or entry.strict or entry.context:
             return None
         norm = ctx.norm.text
+        if s > 0 and norm[s - 1] in "「『":
+            return None  # 『日産アリア』: a product named after its maker, quoted
         nxt = _ch(norm, e)
         last = script_of(norm[e - 1])
         if norm.startswith(self._unit_excluded, e):
@@ -1108,6 +1110,9 @@ class CompanyFinder:
             # AIチャットボット「DeepSeek」, 「dynabook」ブランド, 「IOWN」構想
             return norm[:s - 1].rstrip().endswith(self._product_nouns) or norm.startswith(self._product_nouns, e + 1) \
                 or norm.startswith(("を運営", "を展開"), e + 1)  # 「ツクモ」を運営するヤマダデンキ: a shop brand
+        if s > 0 and norm[s - 1] in "「『" and script_of(_ch(norm, e)) == "kata" \
+                and (j := self._katalatin_forward(norm, e)) < len(norm) and norm[j] in "」』":
+            return True  # 『日産アリア』: the maker's name and a katakana product name
         if _ch(norm, s - 1) in "「『" and _QUOTED_PRODUCT_REST.match(norm, e):
             vendors = self.chip_families.get(norm[e + 1:].split(" ", 1)[0].rstrip("」』"))
             if vendors is None:
@@ -1780,7 +1785,7 @@ class CompanyFinder:
                 continue
             if any(t.tag_.startswith(("動詞", "助動詞")) or t.text in ("を", "が", "は", "に", "で") for t in toks):
                 continue  # イオン注入装置を手がける北京: a clause, no name
-            if len(toks) == 1 and "普通名詞" in toks[0].tag_ and _ch(norm, e) in "「『":
+            if len(toks) == 1 and "普通名詞" in toks[0].tag_ and _ch(norm, e) in ("「", "『"):
                 continue  # エミュレーター「Palladium Z3」: the kind of product named in the quote
             if toks[-1].pos_ not in ("PROPN", "NOUN") or "普通名詞" in toks[-1].tag_ and len(toks) > 1 and not name.endswith(tuple(self._name_suffixes)):
                 continue

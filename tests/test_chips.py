@@ -964,3 +964,17 @@ def test_a_second_topic_with_mo_owns_its_part(nlp, finders):
     text = "蘭NXPセミコンダクターズは「SAF85xx」を量産中で、独インフィニオン テクノロジーズも「CTRX8191」を供給する。"
     assert [c for c in chips(nlp, finders, text) if c[0] == "CTRX8191"] == \
         [("CTRX8191", "Infineon Technologies CTRX8191", "Infineon Technologies")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the next quoted item that another vendor's pattern takes is that vendor's chip
+    ("日産の次期EV、頭脳は「R-Car X5H」と「Thor」\n\n米エヌビディアの『DRIVE Thor』を載せる。",
+     [("R-Car X5H", "Renesas Electronics R-Car X5H", "Renesas Electronics"), ("Thor", "NVIDIA DRIVE Thor", "NVIDIA"),
+      ("DRIVE Thor", "NVIDIA DRIVE Thor", "NVIDIA")]),
+    ("唯捷創芯（ヴァンチップ）の電力増幅器モジュール「VC7643」が使われていた。",
+     [("VC7643", "Vanchip VC7643", "Vanchip")]),
+    ("IBMは量子プロセッサー「Nighthawk」を発表した。従来の「Heron」に比べて結合を増やした。マイクロソフトは「Majorana 1」を公表した。",
+     [("Nighthawk", "IBM Nighthawk", "IBM"), ("Heron", "IBM Heron", "IBM"), ("Majorana 1", "Microsoft Majorana 1", "Microsoft")]),
+])
+def test_list_items_of_other_vendors_amplifiers_and_quantum_chips(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

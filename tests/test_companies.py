@@ -1076,3 +1076,16 @@ def test_products_agencies_and_kinds_of_goods(nlp, finder, text, expected):
 
 def test_a_quoted_brand_run_by_another_company(nlp, finder):
     assert found(nlp, finder, "パソコン専門店「ツクモ」を運営するヤマダデンキの担当者は語る。") == [("ヤマダデンキ", "Yamada Denki")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quoted product named after its maker is no unit of it
+    ("日産自動車が投入する。現行の『日産アリア』ではECUが約40個あった。", [("日産自動車", "Nissan Motor")]),
+    # the katakana head of X・コンピュート alone later
+    ("スタートアップのハヤテ・コンピュート（東京・港）は調達した。ハヤテは東大発だ。",
+     [("ハヤテ・コンピュート", "ハヤテ・コンピュート"), ("ハヤテ", "ハヤテ・コンピュート")]),
+    # terms are no names
+    ("RISC-Vを採用したHPC向けプロセッサーと、NOR型フラッシュを手がける。", []),
+])
+def test_quoted_products_compute_heads_and_terms(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
