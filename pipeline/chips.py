@@ -98,13 +98,14 @@ _NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
 # a chip name without digits, quoted after a chip word: ``Metis``, ``AmpereOne``, ``Snapdragon Ride Elite``
 _NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ /-][A-Z][A-Za-z0-9]*)*")
 # what may sit between a company mention and は/が when it is the subject
-_SUBJECT_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*(?:[はが]|も(?![のう]))")
+_AFTER_NAME = r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*"
+_SUBJECT_GAP = re.compile(_AFTER_NAME + r"(?:[はが]|も(?![のう]))")
 _ANAPHOR_SUBJECT = re.compile(r"同社[はがも]")
 _ANAPHOR = re.compile(r"同社(?=[のはがも])")
 # a company as the topic of its sentence (Xは), which 同社 later refers to
-_TOPIC_GAP = re.compile(r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*は")
+_TOPIC_GAP = re.compile(_AFTER_NAME + "は")
 # the same, or a second topic (Xも)
-_MAIN_TOPIC_GAP = re.compile(_TOPIC_GAP.pattern[:-1] + r"(?:は|も(?![のう]))")
+_MAIN_TOPIC_GAP = re.compile(_AFTER_NAME + r"(?:は|も(?![のう]))")
 # a company that makes another's chip: ``台湾の聯華電子(UMC)が製造する画像処理SoC``
 _MAKES_FOR = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:(?:が|で)(?:受託)?(?:製造|生産|量産)(?:する|した|される|し、)|に(?:生産|製造)?委託)")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
@@ -635,7 +636,7 @@ class ChipFinder:
 
     def _another_vendors(self, name: str, vendor: str) -> bool:
         """``name`` is written as a model of another vendor's pattern (Thor: NVIDIA's DRIVE)."""
-        return any(p.vendor not in (None, vendor) and _left_bounded_fullmatch(p.regex, name) for p in self.patterns)
+        return any(p.vendor not in (None, vendor) and _first_match_is_whole(p.regex, name) for p in self.patterns)
 
     @staticmethod
     def _models_after_family(norm: str, sents: list[int], family_alone: list[tuple[int, _Pattern]]) -> list[_Candidate]:
@@ -798,9 +799,16 @@ class _Context:
             subject = earlier[0][2]
         return subject
 
+    def _last_with(self, companies: Sequence[tuple[int, int, str]], gap: re.Pattern) -> str | None:
+        """The last of ``companies`` followed by ``gap`` (_SUBJECT_GAP: Xは, Xが; _TOPIC_GAP: Xは), if any."""
+        return next((c for _, ce, c in reversed(companies) if gap.match(self.norm, ce)), None)
+
+    def _first_with(self, companies: Sequence[tuple[int, int, str]], gap: re.Pattern) -> str | None:
+        return next((c for _, ce, c in companies if gap.match(self.norm, ce)), None)
+
     def _last_subject(self, companies: Sequence[tuple[int, int, str]]) -> str | None:
         """The last of ``companies`` written as the subject of its sentence (Xは, Xが), if any."""
-        return next((c for _, ce, c in reversed(companies) if _SUBJECT_GAP.match(self.norm, ce)), None)
+        return self._last_with(companies, _SUBJECT_GAP)
 
     def company_before(self, pos: int, canonical: str) -> bool:
         return any(c == canonical for _, ce, c in self.comp if ce <= pos)
@@ -833,8 +841,7 @@ class _Context:
             return before[-1][2]
         # the last topic (Xは, Xも) over a subject of a clause after it (パラゴンは、聯陽が…採用した後、自社の
         # 「PX-400」), but NXPは…、インフィニオンも「CTRX8191」を: the second topic
-        subject = next((c for _, ce, c in reversed(before) if _MAIN_TOPIC_GAP.match(self.norm, ce)), None) \
-            or self._last_subject(before)
+        subject = self._last_with(before, _MAIN_TOPIC_GAP) or self._last_subject(before)
         if subject is None and not before and (m := _ANAPHOR_SUBJECT.search(self.norm, sent_start, pos)):
             subject = self._antecedent(m.start())
         return subject
@@ -852,8 +859,7 @@ class _Context:
             lo = self.sents[j] if self.sents else 0
             hi = min(pos, self.sents[j + 1]) if j + 1 < len(self.sents) else pos
             named = list(self._companies(lo, hi))
-            main = next((c for _, ce, c in named if _TOPIC_GAP.match(self.norm, ce)), None) \
-                or next((c for _, ce, c in named if _SUBJECT_GAP.match(self.norm, ce)), None)
+            main = self._first_with(named, _TOPIC_GAP) or self._first_with(named, _SUBJECT_GAP)
             if main is not None:
                 return main
         return None
@@ -870,11 +876,7 @@ class _Context:
         if near:
             return near[-1][2]
         earlier = [c for c in self.comp if c[1] <= pos]
-        return self._last_topic(earlier) or self._last_subject(earlier)
-
-    def _last_topic(self, companies: Sequence[tuple[int, int, str]]) -> str | None:
-        """The last of ``companies`` written as the topic of its sentence (Xは), if any."""
-        return next((c for _, ce, c in reversed(companies) if _TOPIC_GAP.match(self.norm, ce)), None)
+        return self._last_with(earlier, _TOPIC_GAP) or self._last_subject(earlier)
 
     def owner(self, s: int, intro: int, end: int | None = None) -> str | None:
         """The company a chip named at ``s`` (chip word at ``intro``, name ending at ``end``)
@@ -888,9 +890,8 @@ class _Context:
         # a foundry that makes the chip is not its owner
         before = [c for c in self._companies(win, intro) if not _MAKES_FOR.match(self.norm, c[1])]
         # 同社の新型チップ, 同社が設計した…SoC: the company 同社 refers to, unless one is named after it
-        anaphor = None
-        for anaphor in _ANAPHOR.finditer(self.norm, sent_start, intro):
-            pass
+        anaphors = list(_ANAPHOR.finditer(self.norm, sent_start, intro))
+        anaphor = anaphors[-1] if anaphors else None
         if anaphor is not None and (not before or before[-1][1] <= anaphor.start()):
             antecedent = self._antecedent(anaphor.start())
             if antecedent is not None:
@@ -916,7 +917,8 @@ class _Context:
         return subject if subject is not None else last[2]
 
 
-def _left_bounded_fullmatch(regex: re.Pattern, text: str) -> bool:
+def _first_match_is_whole(regex: re.Pattern, text: str) -> bool:
+    """``regex``'s match at the start of ``text`` (as _left_bounded finds it) covers all of it."""
     m = regex.match(text)
     return m is not None and m.end() == len(text)
 

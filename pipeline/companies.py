@@ -188,7 +188,7 @@ class CompanyFinder:
         self.rules = rules if rules is not None else load_json("company_rules.json")
         r = self.rules
         nk = lambda s: normalize_with_map(s).text  # noqa: E731
-        self._legal_prefixes = sorted({nk(s) for s in r["legal_prefixes"]}, key=len, reverse=True)
+        self._legal_prefixes = tuple(sorted({nk(s) for s in r["legal_prefixes"]}, key=len, reverse=True))
         self._legal_suffixes = tuple(sorted({nk(s) for s in r["legal_suffixes"]}, key=len, reverse=True))
         self._latin_legal = sorted({nk(s) for s in r["latin_legal_suffixes"]}, key=len, reverse=True)
         self._name_suffixes = sorted({nk(s) for s in r["name_suffixes"]}, key=len, reverse=True)
@@ -203,8 +203,7 @@ class CompanyFinder:
         self._dot_joined_re = re.compile(
             r"(?<![\u30a1-\u30fa\u30fc・A-Za-z])[\u30a1-\u30fa\u30fc]{2,}(?:・[\u30a1-\u30fa\u30fc]{2,})*・(?:"
             + dot_joined + r")(?![\u30a1-\u30fa\u30fc・])") if dot_joined else None
-        self._countries = sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True)
-        self._country_tuple = tuple(self._countries)
+        self._countries = tuple(sorted({nk(s) for s in r["country_prefixes"]}, key=len, reverse=True))
         self._country_names = frozenset(self._countries)
         self._country_dot_re = re.compile("(?:" + "|".join(re.escape(c) for c in self._countries if len(c) > 1) + ")・")
         self._country_chars = {c for c in self._countries if len(c) == 1}
@@ -331,7 +330,7 @@ class CompanyFinder:
                 known_from[c.start] = max(c.end, known_from.get(c.start, 0))
         for c in cands:
             if c.priority == _P_LEGAL and known_from.get(c.start, 0) > c.end \
-                    and ctx.norm.text[:c.start].rstrip().endswith(tuple(self._legal_prefixes)):
+                    and ctx.norm.text[:c.start].rstrip().endswith(self._legal_prefixes):
                 continue  # (株)ルネサス エレクトロニクス: the known name is longer than the rule's
             if _ch(ctx.norm.text, c.start - 1) == "・" and any(a < c.start and c.end <= b for a, b in persons) \
                     and c.start - 1 not in known_ends:  # but トヨタ・デンソー: two companies
@@ -1070,7 +1069,7 @@ class CompanyFinder:
         if entry.strict and fs != "latin":
             # ambiguous words (メタ, アーム, ディスコ): no letters glued on either side
             # (a context alias comes right after its company word: 親会社アルファベット)
-            country = prev in self._country_chars or norm.endswith(self._country_tuple, 0, s)  # 米メタ, 韓国リベリオン
+            country = prev in self._country_chars or norm.endswith(self._countries, 0, s)  # 米メタ, 韓国リベリオン
             if ps in ("kata", "kanji", "latin") and not country and not entry.context \
                     and not self._context_alias_ok(norm, s, e) and not norm.endswith(self._company_words, 0, s):
                 return False  # but 調査会社バーンスタイン, 投資会社シルバーレイク: a company word right before it

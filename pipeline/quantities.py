@@ -454,9 +454,9 @@ class QuantityFinder:
         if s.startswith("(", quantity.end) and (close := s.find(")", quantity.end, quantity.end + 40)) > 0:
             ends.append(close + 1)  # 3,000億元(約6兆3,000億円)を超えた: past the conversion
         for end in ends:
-            m = next((m for m in (p.match(s, end) for p, _ in self._suffix_qualifiers) if m), None)
-            if m is not None:
-                kind = next(k for p, k in self._suffix_qualifiers if p is m.re)
+            hit = next(((m, kind) for pattern, kind in self._suffix_qualifiers if (m := pattern.match(s, end))), None)
+            if hit is not None:
+                m, kind = hit
                 if not (reference and m.group().lstrip().startswith("を")):
                     found.append(kind)
                 break
