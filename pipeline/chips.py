@@ -262,6 +262,7 @@ class ChipFinder:
                 taken[k] = True
         out: list[_Chosen] = []
         self._choose(cands, taken, out)
+        _headline_follows_body(norm, out)
         # a successor or predecessor named next to a chip: 「Metis」の後継となる「Europa」,
         # 「Blackhole」は、前世代の「Wormhole」に比べ, 新型GPU「C600」…前世代のC500
         self._choose(self._lineage(norm, sents, out, named_by_word), taken, out)
@@ -933,6 +934,22 @@ def _follow_family(norm: str, out: list[_Chosen]) -> None:
             with_family.setdefault(family_model[1], set()).add((c.canonical, c.vendor))
     for k, c in enumerate(out):
         named = with_family.get(norm[c.start:c.end])
+        if named is not None and len(named) == 1 and (c.canonical, c.vendor) not in named:
+            out[k] = c._replace(canonical=next(iter(named))[0], vendor=next(iter(named))[1])
+
+
+def _headline_follows_body(norm: str, out: list[_Chosen]) -> None:
+    """A chip in the headline is the one the body names with the same id: the headline has too
+    little context to find the owner (元東芝の技術者が起業　エッジAI半導体「YOMI-1」 is not Toshiba's)."""
+    head_end = norm.find("\n")
+    if head_end < 0:
+        return
+    in_body: dict[str, set[tuple[str, str]]] = {}
+    for c in out:
+        if c.start > head_end:
+            in_body.setdefault(norm[c.start:c.end], set()).add((c.canonical, c.vendor))
+    for k, c in enumerate(out):
+        named = in_body.get(norm[c.start:c.end]) if c.end <= head_end else None
         if named is not None and len(named) == 1 and (c.canonical, c.vendor) not in named:
             out[k] = c._replace(canonical=next(iter(named))[0], vendor=next(iter(named))[1])
 

@@ -264,6 +264,7 @@ class CompanyFinder:
         self._tech_words = sorted({nk(s) for s in (*r.get("generic_tech_words", ()), *r.get("generic_modifiers", ()))},
                                   key=len, reverse=True)
         self._exchanges = {nk(s).lower() for s in r.get("exchange_names", ())}
+        self._ticker_words = tuple(nk(s) for s in r.get("ticker_sentence_words", ()))
         self._unit_latin = {nk(s) for s in r.get("unit_words_latin", ())}
         self._unit_kanji = sorted({nk(s) for s in r.get("unit_words_kanji", ())}, key=len, reverse=True)
         self._unit_excluded = tuple(nk(s) for s in r.get("unit_excluded", ()))
@@ -486,6 +487,18 @@ class CompanyFinder:
         other = self.gazetteer.lookup(name)
         return other is None or other.label == LABEL
 
+    def _is_ticker(self, norm: str, s: int, e: int) -> bool:
+        """Whether ``norm[s:e]`` is a stock ticker glossing a company (マーベル(MRVL)は週間で6.4%安): a
+        short all-capital word no gazetteer knows, in a sentence about share prices."""
+        name = norm[s:e]
+        if not (2 <= len(name) <= 5 and name.isascii() and name.isalpha() and name.isupper()):
+            return False
+        if self.gazetteer.lookup(name) is not None:
+            return False
+        start = max(norm.rfind("。", 0, s), norm.rfind("\n", 0, s)) + 1
+        end = min((x for x in (norm.find("。", e), norm.find("\n", e)) if x >= 0), default=len(norm))
+        return any(w in norm[start:end] for w in self._ticker_words)
+
     def _gloss_outer(self, ctx: _Context, p: int) -> int | None:
         """Start of the name that ends right before the parenthesis at ``p`` (one script run)."""
         norm = ctx.norm.text
@@ -618,7 +631,8 @@ class CompanyFinder:
                 other_form = script_of(norm[gs]) != script_of(norm[p - 1]) or \
                     script_of(norm[outer.start]) == "latin" != script_of(norm[gs]) or \
                     _shortens(norm[gs:ge], norm[outer.start:outer.end])
-                if inner is None and free(gs, ge) and other_form and self._gloss_name_ok(ctx, gs, ge):
+                if inner is None and free(gs, ge) and other_form and self._gloss_name_ok(ctx, gs, ge) \
+                        and not self._is_ticker(norm, gs, ge):
                     if outer.canonical is None and script_of(norm[gs]) == "latin":
                         outer.canonical = norm[gs:ge]  # an unknown name: its Latin form is the usual one
                     out.append(_Cand(gs, ge, outer.canonical or unicodedata.normalize("NFKC", norm[outer.start:outer.end]), _P_GLOSS))

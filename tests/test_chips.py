@@ -978,3 +978,13 @@ def test_a_second_topic_with_mo_owns_its_part(nlp, finders):
 ])
 def test_list_items_of_other_vendors_amplifiers_and_quantum_chips(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+def test_a_headline_chip_takes_the_owner_the_body_gives_it(nlp, finders):
+    # the headline's only company is the founders' former employer; the body names the maker
+    text = ("元東芝の技術者が起業　エッジAI半導体「YOMI-1」を来春出荷\n\n"
+            "東芝出身の技術者らが設立したツクヨミ・シリコン株式会社は、推論プロセッサー「YOMI-1」を出荷すると発表した。"
+            "YOMI-1はTSMCの12ナノ世代で製造する。調達資金は次世代品「YOMI-2」の設計に充てる。")
+    maker = ("ツクヨミ・シリコン YOMI-1", "ツクヨミ・シリコン")
+    assert chips(nlp, finders, text) == [("YOMI-1", *maker), ("YOMI-1", *maker), ("YOMI-1", *maker),
+                                         ("YOMI-2", "ツクヨミ・シリコン YOMI-2", "ツクヨミ・シリコン")]

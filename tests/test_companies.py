@@ -233,6 +233,10 @@ def test_country_prefix_outside(nlp, finder, text, expected):
     ("アルトラ（証券コード1234）の株価が上がった。", []),
     ("米バーティブ・ホールディングス（Vertiv、NYSE: VRT）は増収だった。",
      [("バーティブ・ホールディングス", "Vertiv"), ("Vertiv", "Vertiv")]),
+    # a ticker in a sentence about share prices; outside one, an unknown capital gloss is a name
+    ("マーベル（MRVL）は週間で▲6.4％と主要銘柄で最も下げた。", [("マーベル", "Marvell Technology")]),
+    ("エヌビディア（NVDA）は週間で6.2%安の176.40ドルで終えた。", [("エヌビディア", "NVIDIA")]),
+    ("ソシオネクスト（SNXT）は新製品を発表した。", [("ソシオネクスト", "Socionext"), ("SNXT", "Socionext")]),
 ])
 def test_parenthetical_glosses(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
@@ -478,6 +482,7 @@ def test_unknown_katakana_companies_from_their_name_word_or_context(nlp, finder,
     ("光トランシーバーに組み込むDSP（デジタル信号処理）チップで高いシェアを持つ。", "DSP"),  # a term and its gloss
     ("任天堂の「Nintendo Switch 2」向けに供給する。", "Nintendo"),  # a product named after its maker
     ("タブレット「Xiaomi Pad 7 Ultra」を発売した。", "Xiaomi"),
+    ("名義はマレーシアのペーパーカンパニーで、需要家は大学とされた。", "ペーパーカンパニー"),
 ])
 def test_generic_phrases_terms_and_product_names_are_not_companies(nlp, finder, text, absent):
     assert absent not in [t for t, _ in found(nlp, finder, text)]

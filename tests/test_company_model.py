@@ -21,6 +21,28 @@ def test_proposes_unknown_company_names_into_its_own_span_group(nlp):
     assert all(s.label_ == "COMPANY" for s in doc.spans[DEFAULT_CANDIDATES_KEY])
 
 
+@pytest.fixture(scope="module")
+def full_nlp():
+    from pipeline.extract import build_nlp
+
+    return build_nlp(profile="full")
+
+
+@pytest.mark.parametrize("text, word, company", [
+    ("設計のシオサイ・デバイセズ（横浜市）は、米セコイア・キャピタルなどから$18M（約27億円）を調達した。"
+     "インターコネクト用チップ「SD-Link 2」は、複数のダイをつなぐ際の遅延を3割減らせるという。", "インターコネクト",
+     "シオサイ・デバイセズ"),
+    ("自社開発のSiCパワー素子を組み込んだインバーターは、トヨタ自動車の新型EVに採用された。", "インバーター", "トヨタ自動車"),
+])
+def test_a_generic_word_the_model_proposes_is_no_company(full_nlp, text, word, company):
+    from pipeline.spans import mentions_of
+
+    doc = full_nlp(text)
+    assert word in [s.text for s in doc.spans[DEFAULT_CANDIDATES_KEY]]  # the model does propose it
+    companies = [m.text for m in mentions_of(doc, "technews") if m.label == "COMPANY"]
+    assert word not in companies and company in companies
+
+
 def test_leaves_ginza_entities_as_they_were(nlp):
     text = "イスラエルのネタニヤフ首相とコトブキ精機の社長が会談した。"
     plain = spacy.load("ja_ginza")

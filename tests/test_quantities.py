@@ -102,6 +102,10 @@ def test_numeral_styles(finder: QuantityFinder, text: str, expected: tuple) -> N
     ("5ポンド", "5ポンド", "GBP"), ("£10", "£10", "GBP"),
     ("3ルーブル", "3ルーブル", "RUB"), ("100ルピー", "100ルピー", "INR"), ("20豪ドル", "20豪ドル", "AUD"),
     ("USD 300", "USD 300", "USD"), ("300 USD", "300 USD", "USD"),
+    # European currencies outside the euro; a bare krone is Norway's (Nordic Semiconductor)
+    ("18億クローネ", "18億クローネ", "NOK"), ("9億デンマーク・クローネ", "9億デンマーク・クローネ", "DKK"),
+    ("52億スウェーデン・クローナ", "52億スウェーデン・クローナ", "SEK"), ("3億コルナ", "3億コルナ", "CZK"),
+    ("5億ズロチ", "5億ズロチ", "PLN"),
 ])
 def test_currencies(finder: QuantityFinder, text: str, span: str, currency: str) -> None:
     (got_span, label, _value, _max, got_currency, _q) = one(finder, "価格は" + text + "だ")
