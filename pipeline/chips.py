@@ -99,7 +99,8 @@ _NAME_GOES_ON = re.compile(r" [A-Z][a-z]+")
 _NAME_ONLY = re.compile(r"[A-Z][A-Za-z]+(?:[ /-][A-Z][A-Za-z0-9]*)*")
 # what may sit between a company mention and は/が when it is the subject
 _AFTER_NAME = r"\)?(?:\s*(?:Inc\.?|Corp\.?|Ltd\.?|Co\.,? Ltd\.?|社|\([^()]{1,40}\)))*\)?\s*"
-_SUBJECT_GAP = re.compile(_AFTER_NAME + r"(?:[はが]|も(?![のう]))")
+# (or the focus of a cleft sentence: ``…で存在感を高めるのが芯馳科技(セミドライブ)だ。``)
+_SUBJECT_GAP = re.compile(_AFTER_NAME + r"(?:[はが]|も(?![のう])|だ(?=[。\n]))")
 _ANAPHOR_SUBJECT = re.compile(r"同社[はがも]")
 _ANAPHOR = re.compile(r"同社(?=[のはがも])")
 # a company as the topic of its sentence (Xは), which 同社 later refers to
@@ -112,7 +113,8 @@ _MAKES_FOR = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:(?:が|で)(?:受託)?(?:製
 _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開発する|開発した|設計する|設計した|展開する|販売する|製造する)")
 # a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``; not across
 # an object (``アンデスのコアを使ったMPU``: a part the chip's maker used)
-_OWNER_GAP = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:社|製|社製)?の[^\s、。,!?「」()を]{0,12}|社|製|社製|")
+# (a short gloss may sit in the の-phrase: ``Xのデジタル信号処理(DSP)チップ``)
+_OWNER_GAP = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:社|製|社製)?の[^\s、。,!?「」()を]{0,12}(?:\([A-Za-z]{2,8}\))?|社|製|社製|")
 
 # a chip's successor or predecessor: 後継となる「Europa」, 前世代の「Wormhole」, 前世代のC500
 _LINEAGE = re.compile(r"(?:後継|前世代|旧世代|次世代|次期|先代|改良|現行)(?:品|機|版|モデル)?(?:となる|にあたる|である|の)?"
@@ -553,8 +555,8 @@ class ChipFinder:
             # its katakana reading: 「Shinebolt（シャインボルト）」
             r = _READING_AFTER.match(norm, ce)
             if r is None and script_of(norm[ce - 1]) != "latin":
-                # or its Latin name after a name in Chinese characters: 図霊(Turing)
-                r = _LATIN_GLOSS_AFTER.match(norm, ce)
+                # or its Latin name after a name in Chinese characters: 図霊(Turing), 「星辰一号」(AD1000)
+                r = _LATIN_GLOSS_AFTER.match(norm, ce) or _LATIN_GLOSS_AFTER.match(norm, ce + close)
                 r = r if r is not None and self._latin_gloss_ok(r.group(1)) else None
             if r:
                 cands.append(_Candidate(r.start(1), r.end(1), canonical, vendor, _INTRO, 1, False))

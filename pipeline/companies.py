@@ -66,6 +66,8 @@ _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u
 # what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
 _KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(", "「": "」"}
 _QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+(?:[A-Z][a-z]+)?| [A-Z]{2,4}(?=[」』])| \d{1,4}[A-Za-z]*| [A-Z]{1,2}\d{2,4}[A-Za-z]*(?:-[A-Z0-9]{1,3})?)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
+# a model or series id glued to a maker's name up to the closing quote (「ジャフコSV7」)
+_QUOTED_MODEL_REST = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?=[」』])")
 # a space no Japanese name has inside it: after hiragana, or between two kanji
 _HEADLINE_GAP = re.compile(r"[\u3041-\u309f] |[\u4e00-\u9fff] [\u4e00-\u9fff]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
@@ -1126,6 +1128,9 @@ class CompanyFinder:
         if s > 0 and norm[s - 1] in "「『" and script_of(_ch(norm, e)) == "kata" \
                 and (j := self._katalatin_forward(norm, e)) < len(norm) and norm[j] in "」』":
             return True  # 『日産アリア』: the maker's name and a katakana product name
+        if s > 0 and norm[s - 1] in "「『" and script_of(norm[e - 1]) != "latin" \
+                and (m := _QUOTED_MODEL_REST.match(norm, e)) is not None and any(c.isdigit() for c in m.group()):
+            return True  # ファンド「ジャフコSV7」: the maker's name and a model or series id
         if _ch(norm, s - 1) in "「『" and _QUOTED_PRODUCT_REST.match(norm, e):
             vendors = self.chip_families.get(norm[e + 1:].split(" ", 1)[0].rstrip("」』"))
             if vendors is None:
@@ -1226,7 +1231,8 @@ class CompanyFinder:
         k = self._trim_trailing(ctx, i, k)
         return k if k > i else None
 
-    _TRAIL = ("代表取締役社長", "代表取締役", "取締役", "社長", "会長", "代表", "本社", "工場", "社員", "子会社", "傘下", "製", "社", "株")
+    _TRAIL = ("代表取締役社長", "代表取締役", "取締役", "社長", "会長", "代表", "本社", "工場", "社員", "子会社", "傘下", "製", "社", "株",
+              "広報")
 
     def _trim_trailing(self, ctx: _Context, i: int, k: int) -> int:
         norm = ctx.norm.text

@@ -988,3 +988,25 @@ def test_a_headline_chip_takes_the_owner_the_body_gives_it(nlp, finders):
     maker = ("ツクヨミ・シリコン YOMI-1", "ツクヨミ・シリコン")
     assert chips(nlp, finders, text) == [("YOMI-1", *maker), ("YOMI-1", *maker), ("YOMI-1", *maker),
                                          ("YOMI-2", "ツクヨミ・シリコン YOMI-2", "ツクヨミ・シリコン")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the focus of a cleft sentence (…のがXだ。) owns the next sentence's chip
+    ("黒芝麻智能は「武当C1296」を展開する。\n\nコックピット用SoCで存在感を高めるのが芯馳科技（セミドライブ）だ。"
+     "主力の「X9SP」は吉利汽車の車種に載る。",
+     [("武当C1296", "Black Sesame Technologies C1296", "Black Sesame Technologies"), ("X9SP", "SemiDrive X9SP", "SemiDrive")]),
+    # a short gloss inside the の-phrase between the maker and the chip word
+    ("NECは、米マーベル・テクノロジーのデジタル信号処理（DSP）チップ「Kiri」を採用すると発表した。",
+     [("Kiri", "Marvell Technology Kiri", "Marvell Technology")]),
+    # a Latin gloss after a quoted name in Chinese characters
+    ("芯擎科技は「龍鷹一号」を量産する。運転支援向けの「星辰一号」（AD1000）も発表した。",
+     [("龍鷹一号", "SiEngine Technology SE1000", "SiEngine Technology"),
+      ("星辰一号", "SiEngine Technology AD1000", "SiEngine Technology"),
+      ("AD1000", "SiEngine Technology AD1000", "SiEngine Technology")]),
+    # a voltage detector is a chip word; a Snapdragon X family with its part number is one chip
+    ("エイブリックは電圧検出器「S-1000」シリーズの新品種を投入した。", [("S-1000", "ABLIC S-1000", "ABLIC")]),
+    ("Snapdragon X Elite X1E-78-100を積むのはレノボの機種だ。",
+     [("Snapdragon X Elite X1E-78-100", "Qualcomm Snapdragon X Elite X1E-78-100", "Qualcomm")]),
+])
+def test_cleft_owners_glossed_owner_phrases_and_kanji_names_with_glosses(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

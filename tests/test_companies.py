@@ -1094,3 +1094,36 @@ def test_a_quoted_brand_run_by_another_company(nlp, finder):
 ])
 def test_quoted_products_compute_heads_and_terms(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a start-up introduced after 新興、 and a shop introduced in quotes after 専業店 (half-width katakana)
+    ("国内のAI半導体新興、ハルカ半導体の推論チップの試作を受託した。", [("ハルカ半導体", "ハルカ半導体")]),
+    ("自作パソコン部品のネット専業店「ﾊﾟｰﾂﾏｰﾄ」（大阪市）によると、売上高は増えた。", [("ﾊﾟｰﾂﾏｰﾄ", "パーツマート")]),
+    # the press office after a name introduced by 株式会社 is not part of it
+    ("問い合わせは株式会社ミルエッジ広報（03-6459-2817）まで。", [("ミルエッジ", "ミルエッジ")]),
+    # a Malaysian legal form stays outside the glossed name
+    ("後工程受託のカリマ・テクノロジー（Karima Technology Berhad）は受託を拡大した。",
+     [("カリマ・テクノロジー", "Karima Technology"), ("Karima Technology", "Karima Technology")]),
+])
+def test_start_ups_shops_press_offices_and_malaysian_legal_forms(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+def test_a_fund_named_after_its_manager_with_a_series_id_is_no_company(nlp, finder):
+    text = "ジャフコグループが運用するファンド「ジャフコSV7」などが参加した。"
+    assert found(nlp, finder, text) == [("ジャフコグループ", "JAFCO Group")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国内専用モデルが中心で、ヨドバシでは販売台数が2倍を超えた。", [("ヨドバシ", "Yodobashi Camera")]),
+    ("再開発によりヨドバシ梅田や駅ビルが完成した。", []),  # a store building named after the shop
+    ("ラピスが得意とする16ビットCPUコアを搭載する。", [("ラピス", "LAPIS Technology")]),
+    # common words (horizon, black sesame) are short forms once the document names the firm
+    ("地平線・黒芝麻・芯馳が新製品攻勢\n\n黒芝麻智能と地平線機器人は増収だった。",
+     [("地平線", "Horizon Robotics"), ("黒芝麻", "Black Sesame Technologies"), ("芯馳", "SemiDrive"),
+      ("黒芝麻智能", "Black Sesame Technologies"), ("地平線機器人", "Horizon Robotics")]),
+    ("黒芝麻のお菓子が人気だ。", []),
+])
+def test_strict_short_forms(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
