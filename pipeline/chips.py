@@ -55,6 +55,8 @@ _DIGIT_MODEL_ID = re.compile(r"\d+[A-Za-z]+\d+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 PROCESS_NODE = re.compile(r"(?:N\d{1,2}[A-Z]?|SF\d{1,2}[A-Z]?|\d{1,2}A|A1[46]|Intel ?\d{1,2}[A-Z]?)", re.I)
 # a process node written right before a quoted model id: ``5ナノメートルの「S32N55」``
 _NODE_INTRO = re.compile(r"(?<![0-9.])\d{1,2}(?:\.\d)?\s?(?:ナノメートル|ナノ|nm)(?:世代)?(?:の|品)?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』)")
+# a quoted model id named as a generation of products: ``第2世代品「SL-N2」`` (a chip maker's only)
+_GENERATION_INTRO = re.compile(r"第[0-9一二三四五六七八九]世代(?:品|製品)?の?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』)")
 # a quoted name made in a process node: ``「Ara」は3ナノで製造``
 _NODE_AFTER = re.compile(r"「(?P<q1>[^」\n]{1,30})」(?:は|を|も|が)[^。\n「]{0,12}?(?<![0-9.])\d{1,2}(?:\.\d)?\s?"
                          r"(?:ナノメートル|ナノ|nm)(?:級|世代)?(?:の?プロセス)?(?:で|を使って|を用いて)(?:製造|量産|生産|試作)")
@@ -372,11 +374,12 @@ class ChipFinder:
         by the match's start)."""
         matches = list(self.intro_regex.finditer(norm)) if self.intro_regex is not None else []
         if self._not_intro_re is not None and matches:
-            # 新型コントローラー「Joy-Con 2」: a compound that names something else
+            # ワイヤレスコントローラー「…」: a compound that names something else
             blocked = [w.span() for w in self._not_intro_re.finditer(norm)]
             matches = [m for m in matches if not any(i <= m.start() < j for i, j in blocked)]
         matches += list(_NODE_INTRO.finditer(norm))
         matches += list(_NODE_AFTER.finditer(norm))
+        matches += list(_GENERATION_INTRO.finditer(norm))
         # a company's quoted model id in a sentence about chips: 海光信息技術(Hygon)の「C86-7390」
         for m in _OWNED_ID.finditer(norm):
             _, sent_start, sent_end = ctx._bounds(m.start())
@@ -425,8 +428,8 @@ class ChipFinder:
             else:
                 # a maker's part number is the maker's that made it one
                 vendor = makers.get(m.start()) or ctx.owner(s, m.start(), e)
-            if vendor is None:
-                continue
+            if vendor is None or m.re is _GENERATION_INTRO and not self._is_chip_maker(vendor):
+                continue  # (第3世代の「AirPods Pro」: a product generation of a firm that makes no chips)
             model = re.sub(r"\s+", " ", model)
             # a quoted name that begins with a vendor's pattern is that vendor's chip, whole:
             # SoC「Snapdragon Ride Elite」, not the family name Snapdragon alone

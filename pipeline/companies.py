@@ -82,6 +82,13 @@ class _Cand:
     priority: int
 
 
+def _sentence_has(norm: str, s: int, e: int, words: tuple[str, ...]) -> bool:
+    """Whether the sentence (or line) holding ``norm[s:e]`` contains one of ``words``."""
+    start = max(norm.rfind("。", 0, s), norm.rfind("\n", 0, s)) + 1
+    end = min((x for x in (norm.find("。", e), norm.find("\n", e)) if x >= 0), default=len(norm))
+    return any(w in norm[start:end] for w in words)
+
+
 def _shortens(short: str, name: str) -> bool:
     """``short`` is an abbreviation of ``name``: shorter, same first character, and its
     characters appear in ``name`` in order (東精密 of 東京精密, アドテスト of アドバンテスト)."""
@@ -223,6 +230,7 @@ class CompanyFinder:
         self._strict_not_followed = {k: tuple(nk(s) for s in v) for k, v in r.get("strict_not_followed_by", {}).items()}
         self._listing_markers = tuple(nk(s) for s in r.get("listing_markers", ()))
         self._context_alias_triggers = tuple(nk(s) for s in r.get("context_alias_triggers", ()))
+        self._context_alias_sentence_words = tuple(nk(s) for s in r.get("context_alias_sentence_words", ()))
         self._context_alias_followers = tuple(nk(x) for x in r.get("context_alias_followers", ()))
         self._name_internal = sorted({nk(s) for s in r.get("name_internal_words", ())}, key=len, reverse=True)
         self._internal_next_ok = tuple(nk(s) for s in r.get("name_internal_may_precede", ()))
@@ -495,11 +503,7 @@ class CompanyFinder:
         name = norm[s:e]
         if not (2 <= len(name) <= 5 and name.isascii() and name.isalpha() and name.isupper()):
             return False
-        if self.gazetteer.lookup(name) is not None:
-            return False
-        start = max(norm.rfind("。", 0, s), norm.rfind("\n", 0, s)) + 1
-        end = min((x for x in (norm.find("。", e), norm.find("\n", e)) if x >= 0), default=len(norm))
-        return any(w in norm[start:end] for w in self._ticker_words)
+        return self.gazetteer.lookup(name) is None and _sentence_has(norm, s, e, self._ticker_words)
 
     def _gloss_outer(self, ctx: _Context, p: int) -> int | None:
         """Start of the name that ends right before the parenthesis at ``p`` (one script run)."""
@@ -823,16 +827,23 @@ class CompanyFinder:
         norm = ctx.norm.text
         names: dict[str, str | None] = {}
         for c in chosen:
-            if c.priority in (_P_GAZ, _P_GINZA, _P_MODEL):
-                continue
             name = norm[c.start:c.end]
+            if c.priority == _P_GAZ:
+                # a known Chinese firm's kanji head too (聯芸 of 聯芸科技, in the headline; a katakana
+                # head such as アナログ of アナログ・デバイセズ is a word); the name itself follows the
+                # gazetteer's own rules
+                for head in self._short_forms(name):
+                    if all(script_of(ch) == "kanji" for ch in head):
+                        names.setdefault(head, c.canonical)
+                continue
+            if c.priority in (_P_GINZA, _P_MODEL):
+                continue
             if len(name) < self._propagate_min or "\n" in name or name.lower() in self._stop:
                 continue
             if self.gazetteer.lookup(name) is not None:
                 continue  # known names follow the gazetteer's own rules
             names.setdefault(name, c.canonical)
-            head = self._short_form(name)
-            if head is not None:
+            for head in self._short_forms(name):
                 names.setdefault(head, c.canonical or name)  # カナデ・セミコンダクター, then カナデ alone
         out: list[_Cand] = []
         for name, canonical in names.items():
@@ -857,10 +868,11 @@ class CompanyFinder:
                 pos = norm.find(name, pos + 1)
         return out
 
-    def _short_form(self, name: str) -> str | None:
-        """The head a firm's name is shortened to later in an article: カナデ of
+    def _short_forms(self, name: str) -> list[str]:
+        """The heads a firm's name is shortened to later in an article: カナデ of
         カナデ・セミコンダクター, 聯陽 of 聯陽微電子 (a katakana head before ・ or a kanji head, and one
-        of ``short_form_suffixes``); None when the name has none."""
+        of ``short_form_suffixes``); a Chinese 微電子 firm may also keep 微 (得一微 of 得一微電子, where
+        得一 alone never stands). Empty when the name has none."""
         for suffix in self._short_form_suffixes:
             if not name.endswith(suffix) or len(name) == len(suffix):
                 continue
@@ -868,14 +880,13 @@ class CompanyFinder:
             if head.endswith("・"):
                 head = head[:-1]
                 if len(head) < self._propagate_min or not all(script_of(ch) == "kata" for ch in head):
-                    return None
+                    return []
             elif len(head) < 2 or not all(script_of(ch) == "kanji" for ch in head):
-                return None
-            if self.gazetteer.lookup(head) is not None or head in self._countries \
-                    or head.lower() in self._stop or self._looks_generic(head):
-                return None
-            return head
-        return None
+                return []
+            heads = [head, head + "微"] if suffix == "微電子" else [head]
+            return [h for h in heads if self.gazetteer.lookup(h) is None and h not in self._countries
+                    and h.lower() not in self._stop and not self._looks_generic(h)]
+        return []
 
     # --- 1. gazetteer --------------------------------------------------------------------
     def _gazetteer_matches(self, ctx: _Context) -> list[_Cand]:
@@ -1026,6 +1037,9 @@ class CompanyFinder:
             return True
         if e is not None and norm.startswith(self._legal_suffixes, e):
             return True  # 丸文(株): a legal form makes the word a company
+        if e is not None and _ch(norm, e) in "はがもの、 \u3000" and script_of(_ch(norm, s - 1)) not in ("kata", "kanji") \
+                and _sentence_has(norm, s, e, self._context_alias_sentence_words):
+            return True  # レスターは…営業利益が23億円: a firm's results (not アナログ部門の売上高)
         return e is not None and norm.startswith(self._context_alias_followers, e)
 
     def _accept_alias(self, ctx: _Context, s: int, e: int, entry: Entry, *, named_in_document: bool = False) -> bool:
@@ -1791,6 +1805,9 @@ class CompanyFinder:
             name = norm[s:e]
             if name.endswith(self._not_company_suffixes) or self._looks_generic(name) or self._latin_legal_re.fullmatch(name):
                 continue  # (B.V. alone: a legal form the model took for a name)
+            if self.gazetteer.lookup(name, "CHIP") is not None or \
+                    name in self.chip_families and self.gazetteer.lookup(name, LABEL) is None:
+                continue  # トヨタはThor、ホンダは…: a chip or chip family, not a firm
             if any(q in name for q in "「」『』"):
                 continue  # 絶縁フィルム「味の素…: a span across a quotation mark is no name
             if self._camp_suffixes and name.endswith(self._camp_suffixes):

@@ -843,7 +843,7 @@ def test_part_numbers_after_a_family_or_a_chip_maker(nlp, finders, text, expecte
     # a memory part by its capacity
     ("メモリーはサムスン製の16ギガビット品「K4ZAF325BC-SC18」が8個並ぶ。",
      [("K4ZAF325BC-SC18", "Samsung Electronics K4ZAF325BC-SC18", "Samsung Electronics")]),
-    # a game controller is no chip word
+    # a game controller's name is no chip
     ("新型コントローラー「Joy-Con 2」には蘭NXPセミコンダクターズのNFCコントローラーPN7160が載る。",
      [("PN7160", "NXP Semiconductors PN7160", "NXP Semiconductors")]),
 ])
@@ -1009,4 +1009,17 @@ def test_a_headline_chip_takes_the_owner_the_body_gives_it(nlp, finders):
      [("Snapdragon X Elite X1E-78-100", "Qualcomm Snapdragon X Elite X1E-78-100", "Qualcomm")]),
 ])
 def test_cleft_owners_glossed_owner_phrases_and_kanji_names_with_glosses(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a controller is a chip word again (a game controller's name is in not_model_prefixes)
+    ("聯芸科技は3月、PCIe 5.0に対応した新型コントローラー「MAP1806」を発表した。",
+     [("MAP1806", "Maxio Technology MAP1806", "Maxio Technology")]),
+    # a generation of a chip maker's products, not of another firm's
+    ("ソンリム・シリコン（Songlim Silicon）は今年、4ナノメートルの第2世代品「SL-N2」の量産を始める。",
+     [("SL-N2", "Songlim Silicon SL-N2", "Songlim Silicon")]),
+    ("アップルは第3世代の「AirTag 3」を発売した。", []),
+])
+def test_controllers_and_product_generations(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected

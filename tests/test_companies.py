@@ -1127,3 +1127,27 @@ def test_a_fund_named_after_its_manager_with_a_series_id_is_no_company(nlp, find
 ])
 def test_strict_short_forms(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a firm glossed after 設立した, and an Indian legal form outside the gloss
+    ("技術者が21年に設立したアラバ・ロジック（Arava Logic）は、AIアクセラレーターを開発中だ。",
+     [("アラバ・ロジック", "Arava Logic"), ("Arava Logic", "Arava Logic")]),
+    ("新興企業のバーラト・シリコン・ワークス（Bharat Silicon Works Pvt. Ltd.、ベンガルール）は資金を調達した。",
+     [("バーラト・シリコン・ワークス", "Bharat Silicon Works"), ("Bharat Silicon Works", "Bharat Silicon Works")]),
+    # a common word that is also a firm's short name (Leicester, Pegasus) in a sentence about results
+    ("画像センサーを主力とするレスターは、スマホ向けの減速で営業利益が23億円と落ち込んだ。", [("レスター", "Restar")]),
+    ("天馬の25年1～6月期の純利益は前年同期比マイナス12％だった。", [("天馬", "Tianma Microelectronics")]),
+    ("レスターは英国の都市だ。", []),
+    ("富士電機は無停電電源装置（UPS）の売上高を伸ばす。", [("富士電機", "Fuji Electric")]),
+    # a known firm's katakana head is a word (analog), even in a sentence about results
+    ("米アナログ・デバイセズの売上高は伸びた。アナログ部門の売上高は16%伸び、アナログは好調だ。",
+     [("アナログ・デバイセズ", "Analog Devices")]),
+    # a robot arm is no Arm
+    ("独クーカ（KUKA）は、Thor搭載のアームを年内に発売する。", [("クーカ", "KUKA"), ("KUKA", "KUKA")]),
+    # a known Chinese firm's head stands for it in the headline (得一微 keeps 微)
+    ("中国のSSD主控メーカーが攻勢　聯芸や得一微が新製品\n\n聯芸科技と得一微電子は新製品を出した。",
+     [("聯芸", "Maxio Technology"), ("得一微", "YEESTOR"), ("聯芸科技", "Maxio Technology"), ("得一微電子", "YEESTOR")]),
+])
+def test_cued_glosses_indian_legal_forms_context_aliases_and_known_heads(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected

@@ -131,3 +131,13 @@ def test_proposals_for_a_head_office_or_the_reading_of_a_term_are_dropped():
     got = _with_proposals("開発するミナモ株式会社（東京・渋谷）は、感光材（フォトレジスト）を作る。",
                           ["東京・渋谷", "フォトレジスト", "感光材"])
     assert [m.text for m in got if m.text in ("東京・渋谷", "フォトレジスト", "感光材")] == []
+
+
+def test_a_chip_family_the_model_proposes_is_the_chip(full_nlp):
+    from pipeline.spans import mentions_of
+
+    text = "車載SoC、各社の選択分かれる　トヨタはThor、ホンダはルネサス\n\nトヨタ自動車は次世代車にエヌビディアのDRIVE Thorを採用する。"
+    doc = full_nlp(text)
+    assert "Thor" in [s.text for s in doc.spans[DEFAULT_CANDIDATES_KEY]]  # the model does propose it
+    found = [(m.text, m.label) for m in mentions_of(doc, "technews") if m.start < text.index("\n")]
+    assert ("Thor", "CHIP") in found and ("Thor", "COMPANY") not in found

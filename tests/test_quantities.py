@@ -191,6 +191,7 @@ def test_separate_amounts_with_kara_stay_separate(finder: QuantityFinder) -> Non
     ("10万円を切った", "10万円", "under"),
     ("1000円を割った", "1000円", "under"),
     ("2ドル割れ", "2ドル", "under"),  # a price that fell below 2 dollars
+    ("概算で5兆2,310億円", "5兆2,310億円", "approx"),  # a trading value given as an estimate
     ("数十億ドル", "数十億ドル", "vague"),
     ("数百万円", "数百万円", "vague"),
     ("十数億円", "十数億円", "vague"),
