@@ -73,6 +73,8 @@ _SIZE = re.compile(r"\d+(?:GB|TB|MB|G)")
 _NEXT_WORD = re.compile(r" ([A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)" + _RIGHT)
 # a model id right after a company and の, not quoted: メディアテック(聯発科技)のMT7925、
 _OWNED_BARE_ID = re.compile(r"(?<=の)(?P<b>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?=[はがをもやとだで、。)]|の)")
+# or right after a Latin maker's name and a space: Intel N100, Qualcomm QCS6490
+_SPACED_BARE_ID = re.compile(r"(?<=[A-Za-z] )(?P<b>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?=[はがをもやとだで、。)]|の)")
 # between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``, ``LPDDR5X製品「X」``
 # (and the chip word's acronym: プロセッサー(IPU)「Bow」)
 _INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?|製品)?"
@@ -214,6 +216,7 @@ class ChipFinder:
         self.vendor_gap = set(patterns.get("vendor_gap", ())) | {""}
         self.not_followed_by = tuple(patterns.get("not_followed_by", ()))
         self.stop = {s.lower() for s in patterns.get("stop", ())}
+        self._stop_phrases = tuple(s for s in self.stop if " " in s)  # Vera Rubin: a generation, not Vera
         self.intro_words = tuple(patterns.get("intro_words", ()))
         self.not_model_prefixes = tuple(s.lower() for s in patterns.get("not_model_prefixes", ()))
         self.chip_maker_kinds = frozenset(patterns.get("chip_maker_kinds", ()))
@@ -470,6 +473,8 @@ class ChipFinder:
                     continue
                 if _ch(norm, m.start() - 1) in _QUOTES and PROCESS_NODE.fullmatch(surface):
                     continue  # 「A16」 quoted alone may be TSMC's process as well as Apple's chip
+                if norm[m.start():m.start() + 40].lower().startswith(self._stop_phrases):
+                    continue  # 「Vera Rubin」世代 after CPU「Vera」: the start of a longer non-chip name
                 if ctx.quoted_for_another(m.start(), vendor):
                     continue  # 独BMWのスポーツカー「M4」: another company's thing
                 repeats.append(_Candidate(m.start(), m.end(), canonical, vendor, _REPEAT, 0, False))
@@ -485,7 +490,7 @@ class ChipFinder:
             return out
         for m in _QUOTED_ID.finditer(norm):
             name = m.group("q1") or m.group("q2")
-            if m.start() in listed or len(name) < 4 or not _has_letter_and_digit(name.rpartition(" ")[2]):
+            if m.start() in listed or len(name) < 3 or not _has_letter_and_digit(name.rpartition(" ")[2]):
                 continue
             if script_of(_ch(norm, m.start() - 1)) in ("kanji", "kata", "latin"):
                 continue  # SSD「PM1763」, 新工場「Fab9」, コア「P870-D」: the word before says what it is
@@ -498,10 +503,16 @@ class ChipFinder:
                 owner = ctx.main_subject_before(m.start()) or ctx._document_subject(m.start())
             if self._is_chip_maker(owner):
                 out.append((m, owner))
-        # unquoted, right after the maker and の: インテル製のBE200, グリーンウェーブス・テクノロジーズのGAP9は
+        # unquoted, right after the maker and の: インテル製のBE200, グリーンウェーブス・テクノロジーズのGAP9は;
+        # or after its Latin name and a space: Intel N100と比べ
         for m in _OWNED_BARE_ID.finditer(norm):
             owner = ctx.joined_owner(m.start())
             if m.start() not in listed and _has_letter_and_digit(m.group("b")) and self._is_chip_maker(owner):
+                out.append((m, owner))
+        for m in _SPACED_BARE_ID.finditer(norm):
+            owner = ctx.company_ending_at(m.start() - 1)
+            if m.start() not in listed and _has_letter_and_digit(m.group("b")) and self._is_chip_maker(owner) \
+                    and not PROCESS_NODE.fullmatch(m.group("b")):
                 out.append((m, owner))
         return out
 
@@ -815,6 +826,10 @@ class _Context:
     def _last_subject(self, companies: Sequence[tuple[int, int, str]]) -> str | None:
         """The last of ``companies`` written as the subject of its sentence (Xは, Xが), if any."""
         return self._last_with(companies, _SUBJECT_GAP)
+
+    def company_ending_at(self, pos: int) -> str | None:
+        """The company mention that ends at ``pos``, if any."""
+        return next((c for _, ce, c in self._companies(max(0, pos - 60), pos) if ce == pos), None)
 
     def company_before(self, pos: int, canonical: str) -> bool:
         return any(c == canonical for _, ce, c in self.comp if ce <= pos)

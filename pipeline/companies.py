@@ -275,6 +275,7 @@ class CompanyFinder:
                                   key=len, reverse=True)
         self._exchanges = {nk(s).lower() for s in r.get("exchange_names", ())}
         self._ticker_words = tuple(nk(s) for s in r.get("ticker_sentence_words", ()))
+        self._city_prefixes = tuple(nk(s) for s in r.get("chinese_city_prefixes", ()))
         self._unit_latin = {nk(s) for s in r.get("unit_words_latin", ())}
         self._unit_kanji = sorted({nk(s) for s in r.get("unit_words_kanji", ())}, key=len, reverse=True)
         self._unit_excluded = tuple(nk(s) for s in r.get("unit_excluded", ()))
@@ -357,6 +358,9 @@ class CompanyFinder:
                 continue
             if c.priority != _P_GAZ and self._after_org_word(ctx.norm.text, c.start):
                 continue  # 業界団体シリコン・ザクセン: an association, named as one
+            if c.priority != _P_GAZ and _ch(ctx.norm.text, c.start - 1) in "州省県" \
+                    and (place := ctx.token_at(c.start - 2)) is not None and "地名" in place.tag_:
+                continue  # 米バージニア州マナサスの工場: a town in the state
             if c.priority not in (_P_GAZ, _P_LEGAL) and (self._country_dot_re.match(ctx.norm.text, c.start) or self._is_country(ctx, c)):
                 continue  # オランダ・ナイメーヘンの工場: a country and a place in it; 大手のデンマーク: a country
             if c.priority != _P_GAZ and ctx.norm.text.startswith(self._not_followed_any, c.end):
@@ -384,6 +388,7 @@ class CompanyFinder:
             for later_pass in (self._glosses, self._enumerations, self._propagate):
                 for c in later_pass(ctx, chosen, taken):
                     take(c)
+        self._take_city_prefixes(ctx.norm.text, chosen, taken)
         # a name found again without its gloss keeps the glossed canonical: 游極科技(Youji
         # Technology) ... 游極科技は
         named = {ctx.norm.text[c.start:c.end]: c.canonical for c in chosen if c.canonical}
@@ -405,6 +410,20 @@ class CompanyFinder:
             canonical = c.canonical or self.gazetteer.canonical_company(surface) or unicodedata.normalize("NFKC", surface).replace("\n", "").replace("\r", "")
             out.append(Mention(s, e, LABEL, surface, canonical=canonical))
         return out
+
+    def _take_city_prefixes(self, norm: str, chosen: list[_Cand], taken: list[bool]) -> None:
+        """A Chinese city written right before a firm's kanji name belongs to the registered name
+        (福州瑞芯微電子): the span starts at the city (the canonical stays the firm's)."""
+        for c in chosen:
+            if script_of(_ch(norm, c.start)) != "kanji":
+                continue
+            city = next((x for x in self._city_prefixes if norm.endswith(x, 0, c.start)), None)
+            if city is None:
+                continue
+            s = c.start - len(city)
+            if script_of(_ch(norm, s - 1)) != "kanji" and not any(taken[s:c.start]):
+                taken[s:c.start] = [True] * len(city)
+                c.start = s
 
     def _is_country(self, ctx: _Context, c: _Cand) -> bool:
         """The candidate is a country's name (Sudachi's 地名-国 tokens, or a country prefix)."""
@@ -436,7 +455,8 @@ class CompanyFinder:
         return True
 
     _GLOSS_COMPANY_WORDS = ("Inc", "Corp", "Corporation", "Company", "Technology", "Technologies", "Group", "Holding",
-                            "Holdings", "Systems", "Electronics", "Semiconductor", "Semiconductors", "Labs", "Ltd", "Silicon")
+                            "Holdings", "Systems", "Electronics", "Semiconductor", "Semiconductors", "Labs", "Ltd", "Silicon",
+                            "Photonics", "Microelectronics", "Devices", "Networks")
 
     def _latin_legal_tail(self, norm: str, s: int, e: int) -> int | None:
         """Where the Latin legal forms that end ``norm[s:e]`` begin ("Foo Inc., Ltd." -> before
@@ -870,7 +890,7 @@ class CompanyFinder:
 
     def _short_forms(self, name: str) -> list[str]:
         """The heads a firm's name is shortened to later in an article: カナデ of
-        カナデ・セミコンダクター, 聯陽 of 聯陽微電子 (a katakana head before ・ or a kanji head, and one
+        カナデ・セミコンダクター, 聯陽 of 聯陽微電子 (a katakana or kanji head, and one
         of ``short_form_suffixes``); a Chinese 微電子 firm may also keep 微 (得一微 of 得一微電子, where
         得一 alone never stands). Empty when the name has none."""
         for suffix in self._short_form_suffixes:
@@ -881,6 +901,9 @@ class CompanyFinder:
                 head = head[:-1]
                 if len(head) < self._propagate_min or not all(script_of(ch) == "kata" for ch in head):
                     return []
+            elif all(script_of(ch) == "kata" for ch in head):
+                if len(head) < self._propagate_min:
+                    return []  # (ハヤテコンピュート, then ハヤテ alone)
             elif len(head) < 2 or not all(script_of(ch) == "kanji" for ch in head):
                 return []
             heads = [head, head + "微"] if suffix == "微電子" else [head]

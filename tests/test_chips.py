@@ -1023,3 +1023,17 @@ def test_cleft_owners_glossed_owner_phrases_and_kanji_names_with_glosses(nlp, fi
 ])
 def test_controllers_and_product_generations(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a chip maker's three-character part number, and an id right after its maker's Latin name
+    ("北京君正集成電路（インジェニック）は監視カメラ向けの「T41」を軸に顧客を開拓する。",
+     [("T41", "Ingenic Semiconductor T41", "Ingenic Semiconductor")]),
+    ("前モデル「UN100P」のIntel N100と比べ最大動作周波数が0.2GHz高い。", [("N100", "Intel N100", "Intel")]),
+    ("Intel 18Aで製造する。", []),
+    # a generation named after a chip is not that chip; the bare word TPU is no chip
+    ("エヌビディアはCPU「Vera」を投入する。同社は26年に「Vera Rubin」世代へ移行する。", [("Vera", "NVIDIA Vera", "NVIDIA")]),
+    ("グーグルは米アンソロピックに最大100万個のTPUを提供する契約を結んだ。", []),
+])
+def test_short_part_numbers_spaced_ids_generations_and_bare_tpu(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected

@@ -1151,3 +1151,27 @@ def test_strict_short_forms(nlp, finder, text, expected):
 ])
 def test_cued_glosses_indian_legal_forms_context_aliases_and_known_heads(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Chinese city glued to a firm's name is part of the registered name (as earlier gold writes it)
+    ("福州瑞芯微電子（Rockchip）は開発者会議を開いた。", [("福州瑞芯微電子", "Rockchip"), ("Rockchip", "Rockchip")]),
+    ("広東省深圳市のスタートアップ、ミライ科技は資金を調達した。", [("ミライ科技", "ミライ科技")]),
+    # a Latin gloss ending in Photonics names a company
+    ("ボストンのクオンタフラックス・フォトニクス（Quantaflux Photonics）は試作に成功した。",
+     [("クオンタフラックス・フォトニクス", "Quantaflux Photonics"), ("Quantaflux Photonics", "Quantaflux Photonics")]),
+    # a katakana head glued to its company word stands for the firm later
+    ("推論サーバーのハヤテコンピュート（東京都港区）は45億円を調達した。ハヤテの試算では電力が減る。",
+     [("ハヤテコンピュート", "ハヤテコンピュート"), ("ハヤテ", "ハヤテコンピュート")]),
+    # context aliases: after …勢では, and in a sentence about share prices
+    ("国内勢ではバッファローの2ベイ機が2万4800円と手ごろだ。", [("バッファロー", "Buffalo")]),
+    ("村田製作所は増益だった。村田の株価は一時7％高の3,050円を付けた。",
+     [("村田製作所", "Murata Manufacturing"), ("村田", "Murata Manufacturing")]),
+    # Arm's core and a town in a state are no companies
+    ("米マイクロチップ・テクノロジーはArm Cortex-M7コアを内蔵したマイコンを主力に据える。",
+     [("マイクロチップ・テクノロジー", "Microchip Technology")]),
+    ("米マイクロチップ・テクノロジーは、米バージニア州マナサスの工場に約2億ドルを投じる。",
+     [("マイクロチップ・テクノロジー", "Microchip Technology")]),
+])
+def test_city_prefixes_glued_heads_context_aliases_and_places(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
