@@ -112,7 +112,7 @@ _TOPIC_GAP = re.compile(_AFTER_NAME + "は")
 # the same, or a second topic (Xも)
 _MAIN_TOPIC_GAP = re.compile(_AFTER_NAME + r"(?:は|も(?![のう]))")
 # a company that makes another's chip: ``台湾の聯華電子(UMC)が製造する画像処理SoC``
-_MAKES_FOR = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:(?:が|で)(?:受託)?(?:製造|生産|量産)(?:する|した|される|し、)|に(?:生産|製造)?委託)")
+_MAKES_FOR = re.compile(r"\)?(?:\([^()]{1,20}\))?(?:(?:が|で)(?:受託)?(?:製造|生産|量産|試作)(?:する|した|される|し、)|に(?:生産|製造|試作)?委託)")
 # a chip followed by its maker: ``「Corsair」を手がける[d-Matrix]``
 _MAKER_AFTER = re.compile(r"[」』]?(?:を|も)(?:手がける|手掛ける|開発する|開発した|設計する|設計した|展開する|販売する|製造する)")
 # a company joined to the chip word: ``Xの新型AIチップ``, ``X製SoC``, ``X社の推論チップ``; not across
@@ -136,6 +136,8 @@ _LATIN_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9]*) \Z")
 _BARE_ID = re.compile(_LEFT + r"([A-Za-z]{0,3}\d{2,4}[A-Za-z]{0,2})(?=[はがをもとや、。])")
 # a model id of a series: two or more capitals (and a hyphen), then digits: KM-30, MI300X, QCS6490
 _SERIES_ID = re.compile(r"([A-Z]{2,}-?)(\d{2,})[A-Z]{0,2}")
+# (one digit after a hyphen too: MQ-1 found, then 第2世代の『MQ-2』)
+_HYPHEN_SERIES_ID = re.compile(r"([A-Z]{2,}-)(\d)[A-Z]{0,2}")
 # a quoted name: 「Kagura K3」, 『Kagura K3』
 _QUOTED = re.compile(r"([「『])([A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)+)[」』]")
 # a chip's katakana reading right after it, and the next quoted item of a list of chips
@@ -255,6 +257,9 @@ class ChipFinder:
         sents = _sentence_starts(norm)
         # investors, banks and research firms named near a chip are never its maker
         ctx = _Context(norm, sents, [c for c in comp_ranges if c[2] not in self._not_owners])
+        known = self.gazetteer.companies.get(ctx.interviewee) if ctx.interviewee is not None else None
+        if known is not None and known.kind not in self.chip_maker_kinds:
+            ctx.interviewee = None  # an interview at a carmaker: the chips it names are its suppliers'
         cands = self._named_candidates(norm, low)
         found, bare_models, family_alone = self._pattern_candidates(text, nt, comp, ctx)
         cands += found
@@ -606,7 +611,8 @@ class ChipFinder:
         # MI300X found: MI355X), the letters of a series and as many digits
         series: dict[tuple[str, int], set[str]] = {}
         for cs, ce, canonical, vendor, _ in found:
-            m = _SERIES_ID.fullmatch(norm[cs:ce].rpartition(" ")[2])
+            last = norm[cs:ce].rpartition(" ")[2]
+            m = _SERIES_ID.fullmatch(last) or _HYPHEN_SERIES_ID.fullmatch(last)
             if m is not None:
                 series.setdefault((m.group(1), len(m.group(2))), set()).add(vendor)
         for (prefix, digits), vendors in series.items():
@@ -786,6 +792,17 @@ class _Context:
         self.sents = sents
         self.comp = comp_ranges
         self.comp_starts = [cs for cs, _, _ in comp_ranges]
+        # questions set off by dashes (――第2弾のチップ「MK-2」の狙いは。): an interview, whose
+        # interviewee's firm is the one in the headline (not 元エルピーダ技術者, a former one), else
+        # the last one named before the first question (…ハルカ・シリコン(東京・港)でCTOを務める佐伯氏に聞いた)
+        first_question = min((i for i in (norm.find(m) for m in ("\n――", "\n——", "\n—")) if i >= 0), default=-1)
+        self.interview = first_question >= 0
+        self.interviewee: str | None = None
+        if self.interview:
+            head_end = norm.find("\n")
+            in_headline = [c for cs, ce, c in comp_ranges if ce <= head_end and not norm.endswith("元", 0, cs)]
+            before_questions = [c for _, ce, c in comp_ranges if ce <= first_question]
+            self.interviewee = in_headline[0] if in_headline else (before_questions[-1] if before_questions else None)
 
     def _bounds(self, pos: int, back: int = 2) -> tuple[int, int, int]:
         """(window start, sentence start, sentence end) for the sentence holding ``pos``."""
@@ -808,9 +825,11 @@ class _Context:
         return any(c == canonical for _, _, c in self._companies(win, end))
 
     def _document_subject(self, pos: int) -> str | None:
-        """No company near a chip named by a chip word (an interview's answers): the last company
-        before it that was a subject, else the first company of the document (its headline)."""
+        """No company near a chip named by a chip word: in an interview the interviewee's firm;
+        else the last company before it that was a subject, else the first company of the document."""
         earlier = [c for c in self.comp if c[1] <= pos]
+        if self.interviewee is not None:
+            return self.interviewee  # an interview's chips are the interviewee's
         subject = self._last_subject(earlier)
         if subject is None and earlier:
             subject = earlier[0][2]
@@ -903,6 +922,13 @@ class _Context:
         """The company a chip named at ``s`` (chip word at ``intro``, name ending at ``end``)
         belongs to."""
         win, sent_start, sent_end = self._bounds(s)
+        if self.interview:
+            # a question, or an answer and the question before it: not the paragraphs before those
+            para = self.norm.rfind("\n", 0, s) + 1
+            prev = self.norm.rfind("\n", 0, max(0, para - 1)) + 1
+            if self.norm.startswith(("――", "——", "—"), prev) and not self.norm.startswith(("――", "——", "—"), para):
+                para = prev
+            win = max(win, para)
         # the maker named right after the chip: ``カード「Corsair」を手がけるd-Matrixは``
         if end is not None and (m := _MAKER_AFTER.match(self.norm, end)):
             after = next(self._companies(m.end(), sent_end), None)
@@ -935,6 +961,8 @@ class _Context:
             # the last company is one of a list (サムスン電子、SKハイニックス、マイクロンの3強を追う):
             # the chip is more likely the document's subject's
             return self._document_subject(intro)
+        if subject is None and self.interviewee is not None and last[0] > self.norm.rfind("\n", 0, s):
+            return self.interviewee  # an answer names its own chip beside a foundry or a rival it mentions
         return subject if subject is not None else last[2]
 
 

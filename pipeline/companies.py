@@ -68,6 +68,9 @@ _KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(
 _QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+(?:[A-Z][a-z]+)?| [A-Z]{2,4}(?=[」』])| \d{1,4}[A-Za-z]*| [A-Z]{1,2}\d{2,4}[A-Za-z]*(?:-[A-Z0-9]{1,3})?)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
 # a model or series id glued to a maker's name up to the closing quote (「ジャフコSV7」)
 _QUOTED_MODEL_REST = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?=[」』])")
+# an interview's headline: the firm, ・ and its head (…　ミズナギ量子・高槻CEO, ヤマブキ計算機・佐伯社長に聞く)
+_INTERVIEW_HEADLINE = re.compile(r"(?:^|(?<=[\s】」]))(?P<name>[\u30a1-\u30fa\u30fc\u4e00-\u9fffA-Za-z0-9&]{2,20})・"
+                                 r"[\u4e00-\u9fff]{1,4}(?:CEO|COO|CTO|社長|会長|代表|最高経営責任者|創業者)(?:に聞く)?\s*$")
 # a space no Japanese name has inside it: after hiragana, or between two kanji
 _HEADLINE_GAP = re.compile(r"[\u3041-\u309f] |[\u4e00-\u9fff] [\u4e00-\u9fff]")
 # a Latin company name in a gloss: Hailo, Axelera AI, L&T, Innovation Industries
@@ -216,6 +219,8 @@ class CompanyFinder:
         self._country_names = frozenset(self._countries)
         self._country_dot_re = re.compile("(?:" + "|".join(re.escape(c) for c in self._countries if len(c) > 1) + ")・")
         self._country_chars = {c for c in self._countries if len(c) == 1}
+        self._country_codes = {nk(k): v for k, v in r.get("country_prefix_codes", {}).items()}
+        self._country_code_ends = frozenset(name[-1] for name in self._country_codes) | {"の"}
         self._before = tuple(sorted({nk(s) for s in r["before_name_triggers"]}, key=len, reverse=True))
         self._after = tuple(sorted({nk(s) for s in r["after_name_triggers"]}, key=len, reverse=True))
         self._anaphora = {nk(s) for s in r["anaphora"]}
@@ -327,6 +332,7 @@ class CompanyFinder:
             cands += self._latin_company_names(ctx)
             cands += self._counted_lists(ctx)
             cands += self._head_office_glosses(ctx)
+            cands += self._interview_headline(ctx)
             if ctx.has_ents:
                 cands += self._ginza_entities(ctx)
             cands += self._model_candidates(ctx)
@@ -743,6 +749,10 @@ class CompanyFinder:
                 k0 = k
                 while k0 < e and norm[k0] in "・ー":
                     k0 += 1
+                if self._latin_legal_re.fullmatch(norm[k0:e]) and (q := norm.rfind("「", 0, k0)) >= 0 \
+                        and (t := self._latin_legal_tail(norm, q + 1, e)) is not None:
+                    k = k0 = q + 1  # 「Aster Node Pte. Ltd.」と「…」の2社: the name before the legal form
+                    e = t
                 if e - k0 < 2 or not ctx.boundary[k0] or not ctx.boundary[e]:
                     items = []
                     break
@@ -920,10 +930,15 @@ class CompanyFinder:
         i = 0
         while i < ctx.n:
             hit = None
-            for end, entry in self.gazetteer.candidates(text, i):
+            found = self.gazetteer.candidates(text, i)
+            country = self._prefix_country(ctx.norm.text, i) if _ch(ctx.norm.text, i - 1) in self._country_code_ends else None
+            if country is not None:
+                # 独メルク: of one alias's firms (Merck, Merck KGaA), the one of the prefix's country first
+                found = sorted(found, key=lambda f: (-f[0], self._country_of(f[1].canonical) != country))
+            for end, entry in found:
                 if entry.label != LABEL:
                     continue
-                if entry.context and not self._context_alias_ok(ctx.norm.text, i, end):
+                if entry.context and not self._context_alias_ok(ctx.norm.text, i, end, entry.canonical):
                     waiting.append((i, end, entry))
                     continue
                 longer = self._internal_extension(ctx, i, end, entry)
@@ -1052,12 +1067,27 @@ class CompanyFinder:
                 return e + gap + len(w)
         return None
 
-    def _context_alias_ok(self, norm: str, s: int, e: int | None = None) -> bool:
+    def _prefix_country(self, norm: str, s: int) -> str | None:
+        """The country code of a country prefix right before ``s`` (独, ドイツの), if any."""
+        before = norm[max(0, s - 6):s]
+        if before.endswith("の"):
+            before = before[:-1]
+        return next((code for name, code in self._country_codes.items() if before.endswith(name)
+                     and (len(name) > 1 or script_of(_ch(before, len(before) - 2)) != "kanji")), None)
+
+    def _country_of(self, canonical: str) -> str | None:
+        company = self.gazetteer.companies.get(canonical)
+        return company.country if company is not None else None
+
+    def _context_alias_ok(self, norm: str, s: int, e: int | None = None, canonical: str | None = None) -> bool:
         """A context alias (アルファベット) needs a company word right before it (親会社, 傘下の, 米)
         or one that makes it a parent right after it (アルファベット傘下の)."""
         before = norm[max(0, s - 12):s].rstrip(" 「『")
         if before.endswith(self._context_alias_triggers) or before.endswith(self._before):
             return True
+        if canonical is not None and (country := self._country_of(canonical)) is not None \
+                and self._prefix_country(norm, s) == country:
+            return True  # 独メルク: the prefix's country is the firm's (Merck KGaA, not Merck of the US)
         if e is not None and norm.startswith(self._legal_suffixes, e):
             return True  # 丸文(株): a legal form makes the word a company
         if e is not None and _ch(norm, e) in "はがもの、 \u3000" and script_of(_ch(norm, s - 1)) not in ("kata", "kanji") \
@@ -1070,7 +1100,7 @@ class CompanyFinder:
         surface = norm[s:e]
         if entry.strict and not strict_form_ok(entry, surface):
             return False
-        if entry.context and not named_in_document and not self._context_alias_ok(norm, s, e):
+        if entry.context and not named_in_document and not self._context_alias_ok(norm, s, e, entry.canonical):
             return False
         prev, nxt = _ch(norm, s - 1), _ch(norm, e)
         if s > 0 and "\n" in ctx.text[ctx.low.ends[s - 1]:ctx.low.starts[s]]:
@@ -1220,6 +1250,21 @@ class CompanyFinder:
                 if name.lower() not in self._stop and name[:1].isupper():
                     out.append(_Cand(k, k + len(norm[k:j].rstrip()), None, _P_LEGAL))
         return [c for c in out if self._valid_name(ctx, c.start, c.end)]
+
+    def _interview_headline(self, ctx: _Context) -> list[_Cand]:
+        """The firm an interview's headline names before its head: ``…　ミズナギ量子・高槻CEO``."""
+        norm = ctx.norm.text
+        first_line = norm.split("\n", 1)[0]
+        m = _INTERVIEW_HEADLINE.search(first_line)
+        if m is None:
+            return []
+        s, e = m.span("name")
+        toks = {ctx.tok_of_norm[q] for q in range(s, e)} - {-1}
+        if not toks or all("人名" in ctx.tok_tag[t] or "地名" in ctx.tok_tag[t] for t in toks):
+            return []  # 田中・山田社長: two people
+        if not self._valid_name(ctx, s, e) or self._looks_generic(norm[s:e]):
+            return []
+        return [_Cand(s, e, None, _P_TRIGGER)]
 
     def _head_office_glosses(self, ctx: _Context) -> list[_Cand]:
         """A name followed by where it has its head office, as Japanese news introduces firms:

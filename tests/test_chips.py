@@ -1037,3 +1037,42 @@ def test_controllers_and_product_generations(nlp, finders, text, expected):
 ])
 def test_short_part_numbers_spaced_ids_generations_and_bare_tpu(nlp, finders, text, expected):
     assert chips(nlp, finders, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # power modules by their makers' part-number formats
+    ("三菱電の「CM450DX-24T」は1個4万円前後で取引される。",
+     [("CM450DX-24T", "Mitsubishi Electric CM450DX-24T", "Mitsubishi Electric")]),
+    ("富士電機のIGBTモジュール「2MBI600XNE120-50」が好調だ。",
+     [("2MBI600XNE120-50", "Fuji Electric 2MBI600XNE120-50", "Fuji Electric")]),
+    # a Dimensity grade word is part of the model
+    ("聯発科技（メディアテック）の「Dimensity 8350 Extreme」を搭載する。",
+     [("Dimensity 8350 Extreme", "MediaTek Dimensity 8350 Extreme", "MediaTek")]),
+    # a one-digit series after a hyphen continues
+    ("ミズナギ量子株式会社はセンサーチップ『MQ-1』を開発した。27年に第2世代の『MQ-2』を出荷する。",
+     [("MQ-1", "ミズナギ量子 MQ-1", "ミズナギ量子"), ("MQ-2", "ミズナギ量子 MQ-2", "ミズナギ量子")]),
+])
+def test_power_module_formats_grade_words_and_one_digit_series(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
+
+
+def test_an_interviews_chips_are_the_interviewees(nlp, finders):
+    # the last subject before the question is another firm (NVIDIA); the interviewee is named first
+    text = ("【インタビュー】ミカヅキ・シリコン株式会社社長「推論の電力、10分の1に」\n\n"
+            "推論に特化した半導体を開発するミカヅキ・シリコン株式会社が量産品を出荷する。米エヌビディアが約9割のシェアを握る市場にどう挑むのか。\n\n"
+            "――第2弾のAIチップ「MK-2」の狙いは。\n「大規模言語モデルの推論に絞った」")
+    assert chips(nlp, finders, text) == [("MK-2", "ミカヅキ・シリコン MK-2", "ミカヅキ・シリコン")]
+
+
+def test_an_answer_names_its_own_chip_beside_the_foundry(nlp, finders):
+    # the headline's 元エルピーダ is a former employer; the interviewee is named before the first question
+    text = ("【インタビュー】CXLで勝負　元エルピーダ技術者が語る\n\n"
+            "エルピーダメモリでDRAM設計に携わり、現在はアマツ・セミコンダクター株式会社でCTOを務める真壁氏に聞いた。\n\n"
+            "――最初の製品は。\n「製造は台湾積体電路製造（TSMC）の12ナノで、27年には推論チップ「Kagura」を投入します」")
+    assert chips(nlp, finders, text) == [("Kagura", "アマツ・セミコンダクター Kagura", "アマツ・セミコンダクター")]
+
+
+def test_an_interview_at_a_carmaker_names_its_suppliers_chips(nlp, finders):
+    text = ("【インタビュー】日産の次期EV、頭脳は「R-Car X5H」\n\n日産自動車が投入する次期EVについて主管に聞いた。\n\n"
+            "――コックピットは。\n「米クアルコムの車載向け製品群『Snapdragon Digital Chassis』のうち、コックピット用SoC『SA8295P』を採用する」")
+    assert ("SA8295P", "Qualcomm SA8295P", "Qualcomm") in chips(nlp, finders, text)

@@ -1175,3 +1175,20 @@ def test_cued_glosses_indian_legal_forms_context_aliases_and_known_heads(nlp, fi
 ])
 def test_city_prefixes_glued_heads_context_aliases_and_places(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an interview's headline names the firm before its head; two people are no firm
+    ("【インタビュー】量子センサーで脳磁計を手のひらに　ミズナギ量子・高槻CEO\n\n本文。", [("ミズナギ量子", "ミズナギ量子")]),
+    ("「CPUは用途で選ぶ時代に」　ヤマブキ計算機・佐伯社長に聞く\n\n本文。", [("ヤマブキ計算機", "ヤマブキ計算機")]),
+    ("経済対策を語る　田中・山田社長\n\n本文。", []),
+    # a counted list of quoted names with legal forms; a full-width Malaysian legal form without a space
+    ("検察側は、「Aster Node Pte. Ltd.」と「ブルーリーフ・テクノロジーズ」の2社が実体のない会社だったと主張する。",
+     [("Aster Node", "Aster Node"), ("ブルーリーフ・テクノロジーズ", "ブルーリーフ・テクノロジーズ")]),
+    ("運営会社の「ＭＹ　Ｃｏｍｐｕｔｅ　Ｓｄｎ．Ｂｈｄ．」は事実を認めた。", [("ＭＹ　Ｃｏｍｐｕｔｅ", "MY Compute")]),
+    # one alias, firms of two countries: the country prefix decides
+    ("独メルクの日本法人は工場を拡張する。", [("メルク", "Merck KGaA")]),
+    ("米メルクは新薬を発表した。", [("メルク", "Merck")]),
+])
+def test_interview_headlines_counted_quotes_and_country_prefixes(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
