@@ -77,7 +77,7 @@ _OWNED_BARE_ID = re.compile(r"(?<=の)(?P<b>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+
 _SPACED_BARE_ID = re.compile(r"(?<=[A-Za-z] )(?P<b>[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*)(?=[はがをもやとだで、。)]|の)")
 # between a chip word and a quoted name: ``SoCの新製品「X」``, ``CPUの上位品「X」``, ``LPDDR5X製品「X」``
 # (and the chip word's acronym: プロセッサー(IPU)「Bow」)
-_INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次世代品?|上位品|最上位品|新モデル|新作)?|製品)?"
+_INTRO_GAP = r"(?:\([A-Z]{2,5}\))?(?:の(?:新製品|新型品?|最新品?|次世代品?|第\d世代品?|上位品|最上位品|新モデル|新作)?|製品)?"
 # the same, unquoted (after a chip word): spaces only before a grade word
 _BARE_MODEL = r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*(?: (?:Pro|Max|Ultra|Plus|Elite|Lite|Mini))?"
 _SENT_END = "。!?\n"

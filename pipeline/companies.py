@@ -66,6 +66,8 @@ _HEAD_OFFICE = re.compile(r"\((?:[\u4e00-\u9fff]{1,4}・[\u4e00-\u9fff]{1,4}|[\u
 # what may follow a kanji name after a kind of company and 、 ・ or 「 (晶拓微装の, 翔鷗映像に, 「蒼天」)
 _KANJI_NAME_ENDS = {"、": "のはがもと(", "・": "のはがもとにをで(", "「": "」"}
 _QUOTED_PRODUCT_REST = re.compile(r"(?: [A-Z][a-z]+(?:[A-Z][a-z]+)?| [A-Z]{2,4}(?=[」』])| \d{1,4}[A-Za-z]*| [A-Z]{1,2}\d{2,4}[A-Za-z]*(?:-[A-Z0-9]{1,3})?)+(?: [A-Za-z0-9+]+)*(?:\([A-Za-z0-9 ]{1,12}\))?[」』]")
+# a brand run by the firm named after it: 「ツクモ」を運営するヤマダデンキ, ドスパラを展開するサードウェーブ
+_BRAND_OPERATED = ("を運営", "を展開")
 # a model or series id glued to a maker's name up to the closing quote (「ジャフコSV7」)
 _QUOTED_MODEL_REST = re.compile(r"[A-Za-z][A-Za-z0-9-]*(?=[」』])")
 # an interview's headline: the firm, ・ and its head (…　ミズナギ量子・高槻CEO, ヤマブキ計算機・佐伯社長に聞く)
@@ -280,6 +282,7 @@ class CompanyFinder:
                                   key=len, reverse=True)
         self._exchanges = {nk(s).lower() for s in r.get("exchange_names", ())}
         self._ticker_words = tuple(nk(s) for s in r.get("ticker_sentence_words", ()))
+        self._ticker_document_words = tuple(nk(s) for s in r.get("ticker_document_words", ()))
         self._city_prefixes = tuple(nk(s) for s in r.get("chinese_city_prefixes", ()))
         self._unit_latin = {nk(s) for s in r.get("unit_words_latin", ())}
         self._unit_kanji = sorted({nk(s) for s in r.get("unit_words_kanji", ())}, key=len, reverse=True)
@@ -364,6 +367,8 @@ class CompanyFinder:
                 continue
             if c.priority != _P_GAZ and self._after_org_word(ctx.norm.text, c.start):
                 continue  # 業界団体シリコン・ザクセン: an association, named as one
+            if c.priority != _P_GAZ and self._camp_suffixes and ctx.norm.text.endswith(self._camp_suffixes, c.start, c.end):
+                continue  # 新興のライダー勢: a camp of companies
             if c.priority != _P_GAZ and _ch(ctx.norm.text, c.start - 1) in "州省県" \
                     and (place := ctx.token_at(c.start - 2)) is not None and "地名" in place.tag_:
                 continue  # 米バージニア州マナサスの工場: a town in the state
@@ -462,7 +467,8 @@ class CompanyFinder:
 
     _GLOSS_COMPANY_WORDS = ("Inc", "Corp", "Corporation", "Company", "Technology", "Technologies", "Group", "Holding",
                             "Holdings", "Systems", "Electronics", "Semiconductor", "Semiconductors", "Labs", "Ltd", "Silicon",
-                            "Photonics", "Microelectronics", "Devices", "Networks")
+                            "Photonics", "Microelectronics", "Devices", "Networks", "Capital", "Investment",
+                            "Ventures", "Partners")
 
     def _latin_legal_tail(self, norm: str, s: int, e: int) -> int | None:
         """Where the Latin legal forms that end ``norm[s:e]`` begin ("Foo Inc., Ltd." -> before
@@ -525,11 +531,13 @@ class CompanyFinder:
 
     def _is_ticker(self, norm: str, s: int, e: int) -> bool:
         """Whether ``norm[s:e]`` is a stock ticker glossing a company (マーベル(MRVL)は週間で6.4%安): a
-        short all-capital word no gazetteer knows, in a sentence about share prices."""
+        short all-capital word no gazetteer knows, in a sentence about share prices or in a stock column."""
         name = norm[s:e]
         if not (2 <= len(name) <= 5 and name.isascii() and name.isalpha() and name.isupper()):
             return False
-        return self.gazetteer.lookup(name) is None and _sentence_has(norm, s, e, self._ticker_words)
+        return self.gazetteer.lookup(name) is None and (
+            _sentence_has(norm, s, e, self._ticker_words)
+            or len(name) >= 4 and any(w in norm for w in self._ticker_document_words))
 
     def _gloss_outer(self, ctx: _Context, p: int) -> int | None:
         """Start of the name that ends right before the parenthesis at ``p`` (one script run)."""
@@ -547,6 +555,12 @@ class CompanyFinder:
             k = self._trim_leading(ctx, k, p)
         if sc == "kanji" and k < p - 1 and norm[k] in self._country_chars and ctx.boundary[k + 1]:
             k += 1
+        if sc == "kanji" and norm[k:p] in self._name_suffixes and script_of(_ch(norm, k - 1)) == "kata":
+            # セボム半導体(Saebom Semiconductor): a katakana name and a company word
+            j = k
+            while j > 0 and (script_of(norm[j - 1]) == "kata" or norm[j - 1] in "・ー"):
+                j -= 1
+            k = self._trim_leading(ctx, j, k) if k - j >= 2 else k
         return k if p - k >= 2 else None
 
     def _latin_company_names(self, ctx: _Context) -> list[_Cand]:
@@ -1172,8 +1186,8 @@ class CompanyFinder:
         npre = self._not_preceded.get(entry.canonical)
         if npre and norm[:s].rstrip().endswith(npre):
             return False
-        if self._is_product_quote(norm, s, e):
-            return False
+        if self._is_product_quote(norm, s, e) or norm.startswith(_BRAND_OPERATED, e):
+            return False  # (ドスパラを展開するサードウェーブ: a shop brand, the firm is the one after)
         if _ch(norm, s - 1) in "「『" and _ch(norm, s - 2) == "の" and _ch(norm, e) in "」』":
             k = self._katalatin_back(norm, s - 2)
             owner = self.gazetteer.lookup(norm[k:s - 2], LABEL) if k < s - 2 else None
@@ -1191,7 +1205,7 @@ class CompanyFinder:
         if _ch(norm, s - 1) in "「『\"“" and _ch(norm, e) in "」』\"”":
             # AIチャットボット「DeepSeek」, 「dynabook」ブランド, 「IOWN」構想
             return norm[:s - 1].rstrip().endswith(self._product_nouns) or norm.startswith(self._product_nouns, e + 1) \
-                or norm.startswith(("を運営", "を展開"), e + 1)  # 「ツクモ」を運営するヤマダデンキ: a shop brand
+                or norm.startswith(_BRAND_OPERATED, e + 1)  # 「ツクモ」を運営するヤマダデンキ: a shop brand
         if s > 0 and norm[s - 1] in "「『" and script_of(_ch(norm, e)) == "kata" \
                 and (j := self._katalatin_forward(norm, e)) < len(norm) and norm[j] in "」』":
             return True  # 『日産アリア』: the maker's name and a katakana product name
@@ -1283,8 +1297,13 @@ class CompanyFinder:
             k = self._name_back(ctx, j)
             if k is None or not self._valid_name(ctx, k, j) or self._looks_generic(norm[k:j]):
                 continue
+            names = {ctx.tok_of_norm[q] for q in range(k, j)} - {-1}
+            if names and all("人名" in ctx.tok_tag[t] for t in names):
+                continue  # 山田太郎(東京・港): a person's name by the dictionary
+            # (otherwise a person is not introduced with a city and a ward: ヒカリダイン(東京・文京), which
+            # GiNZA calls a person, is a firm)
             if any(e.label_ in self._head_office_veto and ctx.to_norm(e.start_char) < j and k < ctx.to_norm(e.end_char)
-                   for e in ctx.doc.ents):
+                   and not (dot >= 0 and e.label_ == "Person") for e in ctx.doc.ents):
                 continue
             out.append(_Cand(k, j, None, _P_TRIGGER))
         return out

@@ -1076,3 +1076,8 @@ def test_an_interview_at_a_carmaker_names_its_suppliers_chips(nlp, finders):
     text = ("【インタビュー】日産の次期EV、頭脳は「R-Car X5H」\n\n日産自動車が投入する次期EVについて主管に聞いた。\n\n"
             "――コックピットは。\n「米クアルコムの車載向け製品群『Snapdragon Digital Chassis』のうち、コックピット用SoC『SA8295P』を採用する」")
     assert ("SA8295P", "Qualcomm SA8295P", "Qualcomm") in chips(nlp, finders, text)
+
+
+def test_a_generation_after_a_chip_word_introduces_a_chip(nlp, finders):
+    text = "NTTは光と電子の回路を一体化した光電融合チップの第2世代品「PEC-2」を26年度に商用化する。"
+    assert chips(nlp, finders, text) == [("PEC-2", "NTT PEC-2", "NTT")]

@@ -1192,3 +1192,28 @@ def test_city_prefixes_glued_heads_context_aliases_and_places(nlp, finder, text,
 ])
 def test_interview_headlines_counted_quotes_and_country_prefixes(nlp, finder, text, expected):
     assert found(nlp, finder, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a katakana name with a kanji company word, glossed in Latin letters
+    ("ソウルに拠点を置くセボム半導体（Saebom Semiconductor）はチップを開発した。",
+     [("セボム半導体", "Saebom Semiconductor"), ("Saebom Semiconductor", "Saebom Semiconductor")]),
+    # a Capital gloss names an investment firm
+    ("残りを国家発展基金と華東開発資本（HD Capital）が分け合った。",
+     [("華東開発資本", "HD Capital"), ("HD Capital", "HD Capital")]),
+    # tickers anywhere in a stock column
+    ("今週の主要銘柄を振り返る。主役はやはりエヌビディア（NVDA）だ。", [("エヌビディア", "NVIDIA")]),
+    # a camp, and a person with a head office are no firms; a firm GiNZA calls a person is one
+    ("新興のライダー勢も動く。", []),
+    ("2021年創業のヒカリダイン（東京・文京）は、ライダー用チップを開発した。", [("ヒカリダイン", "ヒカリダイン")]),
+    ("山田太郎（東京・港）は語った。", []),
+    # a shop after ショップの
+    ("PCショップのアークでは41万9800円だった。", [("アーク", "Ark")]),
+])
+def test_katakana_kanji_glosses_capital_glosses_tickers_camps_and_shops(nlp, finder, text, expected):
+    assert found(nlp, finder, text) == expected
+
+
+def test_a_shop_brand_run_by_the_firm_after_it_is_no_company(nlp, finder):
+    text = "これにパソコン工房を運営するユニットコムや、ドスパラを展開するサードウェーブが追随した。ドスパラ秋葉原本店は混んだ。"
+    assert found(nlp, finder, text) == [("ユニットコム", "Unitcom"), ("サードウェーブ", "Thirdwave"), ("ドスパラ", "Dospara")]

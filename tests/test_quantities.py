@@ -107,6 +107,7 @@ def test_numeral_styles(finder: QuantityFinder, text: str, expected: tuple) -> N
     ("52億スウェーデン・クローナ", "52億スウェーデン・クローナ", "SEK"), ("3億コルナ", "3億コルナ", "CZK"),
     ("5億ズロチ", "5億ズロチ", "PLN"),
     ("250億ペソ", "250億ペソ", "PHP"),  # a bare peso is the Philippine one (back-end plants)
+    ("1兆5000億HK$", "1兆5000億HK$", "HKD"), ("3000億NT$", "3000億NT$", "TWD"),  # dollar signs after the number
 ])
 def test_currencies(finder: QuantityFinder, text: str, span: str, currency: str) -> None:
     (got_span, label, _value, _max, got_currency, _q) = one(finder, "価格は" + text + "だ")
