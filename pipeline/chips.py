@@ -827,9 +827,9 @@ class _Context:
     def _document_subject(self, pos: int) -> str | None:
         """No company near a chip named by a chip word: in an interview the interviewee's firm;
         else the last company before it that was a subject, else the first company of the document."""
-        earlier = [c for c in self.comp if c[1] <= pos]
         if self.interviewee is not None:
             return self.interviewee  # an interview's chips are the interviewee's
+        earlier = [c for c in self.comp if c[1] <= pos]
         subject = self._last_subject(earlier)
         if subject is None and earlier:
             subject = earlier[0][2]
