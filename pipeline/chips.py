@@ -55,6 +55,8 @@ _DIGIT_MODEL_ID = re.compile(r"\d+[A-Za-z]+\d+[A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
 PROCESS_NODE = re.compile(r"(?:N\d{1,2}[A-Z]?|SF\d{1,2}[A-Z]?|\d{1,2}A|A1[46]|Intel ?\d{1,2}[A-Z]?)", re.I)
 # a process node written right before a quoted model id: ``5ナノメートルの「S32N55」``
 _NODE_INTRO = re.compile(r"(?<![0-9.])\d{1,2}(?:\.\d)?\s?(?:ナノメートル|ナノ|nm)(?:世代)?(?:の|品)?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』)")
+# what says a quoted id is a licensed CPU core: 「C930」などのコア, 「P870」のCPUコア
+_CORE_AFTER = re.compile(r"(?:など|等)?の?(?:CPU|RISC-V)?コア(?!部品|技術|事業|顧客|ユーザー)")
 # a quoted model id named as a generation of products: ``第2世代品「SL-N2」`` (a chip maker's only)
 _GENERATION_INTRO = re.compile(r"第[0-9一二三四五六七八九]世代(?:品|製品)?の?(?:「(?P<q1>[^」\n]{1,40})」|『(?P<q2>[^』\n]{1,40})』)")
 # a quoted name made in a process node: ``「Ara」は3ナノで製造``
@@ -502,6 +504,8 @@ class ChipFinder:
             if script_of(_ch(norm, m.end())) in ("kanji", "kata", "latin") and not self._chip_word_after(norm, m.end()) \
                     and not (self._intro_word_re is not None and self._intro_word_re.match(norm, m.end())):
                 continue  # 「RVA23」プロファイル: the word after says what it is (unless a chip word)
+            if _CORE_AFTER.match(norm, m.end()):
+                continue  # 「C930」などのコアを公開: a licensed core, not a chip
             owner = ctx.sentence_owner(m.start())
             if owner is None and ctx.names_no_company_before(m.start()):
                 # 英諾賽科は…。「INN650D080BS」など650V品で; an interview's answers: its company

@@ -1081,3 +1081,13 @@ def test_an_interview_at_a_carmaker_names_its_suppliers_chips(nlp, finders):
 def test_a_generation_after_a_chip_word_introduces_a_chip(nlp, finders):
     text = "NTTは光と電子の回路を一体化した光電融合チップの第2世代品「PEC-2」を26年度に商用化する。"
     assert chips(nlp, finders, text) == [("PEC-2", "NTT PEC-2", "NTT")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a chip maker's quoted id followed by the word core is a licensed core
+    ("平頭哥半導体（T-Head）は「玄鉄（XuanTie）」ブランドで「C930」などのコアを公開している。", []),
+    ("テキサス・インスツルメンツの「TPS65988」などのコア部品が不足した。",
+     [("TPS65988", "Texas Instruments TPS65988", "Texas Instruments")]),
+])
+def test_a_quoted_core_is_no_chip(nlp, finders, text, expected):
+    assert chips(nlp, finders, text) == expected
