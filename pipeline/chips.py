@@ -140,6 +140,8 @@ _BARE_ID = re.compile(_LEFT + r"([A-Za-z]{0,3}\d{2,4}[A-Za-z]{0,2})(?=[はがを
 _SERIES_ID = re.compile(r"([A-Z]{2,}-?)(\d{2,})[A-Z]{0,2}")
 # (one digit after a hyphen too: MQ-1 found, then 第2世代の『MQ-2』)
 _HYPHEN_SERIES_ID = re.compile(r"([A-Z]{2,}-)(\d)[A-Z]{0,2}")
+# what opens an interview's question line: ――第2弾のAIチップ「MK-2」の狙いは。
+_QUESTION_MARKS = ("――", "——", "—")
 # a quoted name: 「Kagura K3」, 『Kagura K3』
 _QUOTED = re.compile(r"([「『])([A-Za-z][A-Za-z0-9]*(?: [A-Za-z0-9]+)+)[」』]")
 # a chip's katakana reading right after it, and the next quoted item of a list of chips
@@ -799,7 +801,7 @@ class _Context:
         # questions set off by dashes (――第2弾のチップ「MK-2」の狙いは。): an interview, whose
         # interviewee's firm is the one in the headline (not 元エルピーダ技術者, a former one), else
         # the last one named before the first question (…ハルカ・シリコン(東京・港)でCTOを務める佐伯氏に聞いた)
-        first_question = min((i for i in (norm.find(m) for m in ("\n――", "\n——", "\n—")) if i >= 0), default=-1)
+        first_question = min((i for i in (norm.find("\n" + m) for m in _QUESTION_MARKS) if i >= 0), default=-1)
         self.interview = first_question >= 0
         self.interviewee: str | None = None
         if self.interview:
@@ -930,7 +932,7 @@ class _Context:
             # a question, or an answer and the question before it: not the paragraphs before those
             para = self.norm.rfind("\n", 0, s) + 1
             prev = self.norm.rfind("\n", 0, max(0, para - 1)) + 1
-            if self.norm.startswith(("――", "——", "—"), prev) and not self.norm.startswith(("――", "——", "—"), para):
+            if self.norm.startswith(_QUESTION_MARKS, prev) and not self.norm.startswith(_QUESTION_MARKS, para):
                 para = prev
             win = max(win, para)
         # the maker named right after the chip: ``カード「Corsair」を手がけるd-Matrixは``
@@ -984,10 +986,7 @@ def _follow_family(norm: str, out: list[_Chosen]) -> None:
         family_model = _family_and_model(norm[c.start:c.end])
         if family_model is not None:
             with_family.setdefault(family_model[1], set()).add((c.canonical, c.vendor))
-    for k, c in enumerate(out):
-        named = with_family.get(norm[c.start:c.end])
-        if named is not None and len(named) == 1 and (c.canonical, c.vendor) not in named:
-            out[k] = c._replace(canonical=next(iter(named))[0], vendor=next(iter(named))[1])
+    _take_the_one_name(norm, out, with_family, range(len(out)))
 
 
 def _headline_follows_body(norm: str, out: list[_Chosen]) -> None:
@@ -1000,10 +999,18 @@ def _headline_follows_body(norm: str, out: list[_Chosen]) -> None:
     for c in out:
         if c.start > head_end:
             in_body.setdefault(norm[c.start:c.end], set()).add((c.canonical, c.vendor))
-    for k, c in enumerate(out):
-        named = in_body.get(norm[c.start:c.end]) if c.end <= head_end else None
-        if named is not None and len(named) == 1 and (c.canonical, c.vendor) not in named:
-            out[k] = c._replace(canonical=next(iter(named))[0], vendor=next(iter(named))[1])
+    _take_the_one_name(norm, out, in_body, [k for k, c in enumerate(out) if c.end <= head_end])
+
+
+def _take_the_one_name(norm: str, out: list[_Chosen], named: dict[str, set[tuple[str, str]]], which) -> None:
+    """``out[k]`` for each k of ``which`` takes the (canonical, vendor) that ``named`` gives its
+    surface, where it gives exactly one."""
+    for k in which:
+        c = out[k]
+        names = named.get(norm[c.start:c.end])
+        if names is not None and len(names) == 1 and (c.canonical, c.vendor) not in names:
+            (canonical, vendor), = names
+            out[k] = c._replace(canonical=canonical, vendor=vendor)
 
 
 def _to_mentions(text: str, nt, out: Sequence[_Chosen]) -> list[Mention]:

@@ -162,6 +162,10 @@ class _Context:
             self.boundary[i] = starts[i] in tok_starts or ends[i - 1] in tok_ends
         self.has_ents = len(doc.ents) > 0
 
+    def tokens_covering(self, s: int, e: int) -> list[int]:
+        """Indices (into the tok_* arrays) of the tokens with a character in normalised [s, e), in order."""
+        return sorted({self.tok_of_norm[q] for q in range(s, e) if self.tok_of_norm[q] >= 0})
+
     def tokens_starting_in(self, s: int, e: int) -> range:
         """Indices (into the tok_* arrays) of the tokens that start at normalised s <= pos < e."""
         return range(bisect_left(self.tok_ns, s), bisect_left(self.tok_ns, e))
@@ -440,7 +444,7 @@ class CompanyFinder:
         """The candidate is a country's name (Sudachi's 地名-国 tokens, or a country prefix)."""
         if ctx.norm.text[c.start:c.end] in self._country_names:
             return True
-        toks = {ctx.tok_of_norm[q] for q in range(c.start, c.end)} - {-1}
+        toks = ctx.tokens_covering(c.start, c.end)
         return bool(toks) and all("地名-国" in ctx.tok_tag[t] for t in toks)
 
     def _after_org_word(self, norm: str, s: int) -> bool:
@@ -517,7 +521,7 @@ class CompanyFinder:
             return False  # 東京・千代田: a place (the head office), not a name
         if script_of(name[0]) in ("kanji", "kata"):
             # 米カリフォルニア州, (サンフランシスコ): a place, not a name
-            toks = sorted({ctx.tok_of_norm[q] for q in range(s, e) if ctx.tok_of_norm[q] >= 0})
+            toks = ctx.tokens_covering(s, e)
             if toks and all("地名" in ctx.tok_tag[i] for i in toks):
                 return False
         if name.lower() in self._exchanges or not self._valid_name(ctx, s, e) or self._looks_generic(name):
@@ -782,10 +786,10 @@ class CompanyFinder:
             if len(items) < 2:
                 continue
             if m.group() == "各社" and items[0][1] == m.start() and \
-                    all("普通名詞" in ctx.tok_tag[t] for t in {ctx.tok_of_norm[q] for q in range(*items[0])} if t >= 0):
+                    all("普通名詞" in ctx.tok_tag[t] for t in ctx.tokens_covering(*items[0])):
                 continue  # 減産、部品各社: a kind of company (parts makers) closes it, not a name
             for s0, e0 in items:
-                toks = sorted({ctx.tok_of_norm[q] for q in range(s0, e0) if ctx.tok_of_norm[q] >= 0})
+                toks = ctx.tokens_covering(s0, e0)
                 if not toks or all("人名" in ctx.tok_tag[t] or "地名" in ctx.tok_tag[t] for t in toks):
                     continue
                 if any("数詞" in ctx.tok_tag[t] or "副詞可能" in ctx.tok_tag[t] for t in toks):
@@ -809,7 +813,7 @@ class CompanyFinder:
             return False
         if sc == "latin" and not name[0].isupper():
             return False
-        toks = sorted({ctx.tok_of_norm[q] for q in range(s, e) if ctx.tok_of_norm[q] >= 0})
+        toks = ctx.tokens_covering(s, e)
         if not toks or any("人名" in ctx.tok_tag[t] or "地名" in ctx.tok_tag[t] for t in toks):
             return False
         if name.lower() in self._stop or self._looks_generic(name) or not self._valid_name(ctx, s, e):
@@ -1273,7 +1277,7 @@ class CompanyFinder:
         if m is None:
             return []
         s, e = m.span("name")
-        toks = {ctx.tok_of_norm[q] for q in range(s, e)} - {-1}
+        toks = ctx.tokens_covering(s, e)
         if not toks or all("人名" in ctx.tok_tag[t] or "地名" in ctx.tok_tag[t] for t in toks):
             return []  # 田中・山田社長: two people
         if not self._valid_name(ctx, s, e) or self._looks_generic(norm[s:e]):
@@ -1297,7 +1301,7 @@ class CompanyFinder:
             k = self._name_back(ctx, j)
             if k is None or not self._valid_name(ctx, k, j) or self._looks_generic(norm[k:j]):
                 continue
-            names = {ctx.tok_of_norm[q] for q in range(k, j)} - {-1}
+            names = ctx.tokens_covering(k, j)
             if names and all("人名" in ctx.tok_tag[t] for t in names):
                 continue  # 山田太郎(東京・港): a person's name by the dictionary
             # (otherwise a person is not introduced with a city and a ward: ヒカリダイン(東京・文京), which
